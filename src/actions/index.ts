@@ -1,0 +1,4 @@
+import { listIdentities } from "./identities/listIdentities";
+import { sendEmail } from "./sending/sendEmail";
+
+export const actions = { listIdentities, sendEmail };

@@ -1,0 +1,88 @@
+import { SendEmailCommand } from "@aws-sdk/client-sesv2";
+import { action } from "@prismatic-io/spectral";
+import { clientSettings, createSesV2Client } from "../../aws/clients";
+import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
+import {
+  attachmentsInput,
+  bccInput,
+  ccInput,
+  configurationSetInput,
+  customHeadersInput,
+  fromInput,
+  fromNameInput,
+  htmlBodyInput,
+  inlineImagesInput,
+  messageTagsInput,
+  replyToInput,
+  subjectInput,
+  textBodyInput,
+  toInput,
+} from "../../inputs/sending";
+import { buildSendEmailRequest } from "../../mail/outgoingEmail";
+
+export const sendEmail = action({
+  display: {
+    label: "Send Email",
+    description:
+      "Send an email with text and/or HTML body, attachments and inline images through Amazon SES.",
+  },
+  inputs: {
+    connection: connectionInput,
+    region: regionInput,
+    from: fromInput,
+    fromName: fromNameInput,
+    to: toInput,
+    cc: ccInput,
+    bcc: bccInput,
+    replyTo: replyToInput,
+    subject: subjectInput,
+    textBody: textBodyInput,
+    htmlBody: htmlBodyInput,
+    attachments: attachmentsInput,
+    inlineImages: inlineImagesInput,
+    configurationSet: configurationSetInput,
+    messageTags: messageTagsInput,
+    customHeaders: customHeadersInput,
+    endpoint: endpointInput,
+  },
+  performSafety: "notAllowed",
+  perform: async (_context, params) => {
+    // Everything is validated before the client exists, so bad input never reaches AWS.
+    const request = buildSendEmailRequest({
+      from: params.from,
+      fromName: params.fromName,
+      to: params.to,
+      cc: params.cc,
+      bcc: params.bcc,
+      replyTo: params.replyTo,
+      subject: params.subject,
+      text: params.textBody,
+      html: params.htmlBody,
+      attachments: params.attachments,
+      inlineImages: params.inlineImages,
+      configurationSet: params.configurationSet,
+      tags: params.messageTags,
+      headers: params.customHeaders,
+    });
+    const client = createSesV2Client(clientSettings(params));
+    const response = await client.send(new SendEmailCommand(request));
+    return { data: { messageId: response.MessageId ?? "" } };
+  },
+  examplePayload: {
+    data: { messageId: "0100019a7f3c2d1e-5b7e2f0a-8c41-4d7b-9a3e-2f6c1d8e4b90-000000" },
+  },
+  outputSchema: {
+    type: "actionOutput",
+    schema: {
+      type: "object",
+      properties: {
+        messageId: {
+          type: "string",
+          description:
+            "The ID SES gave the message; it appears in bounce, complaint and delivery notifications.",
+        },
+      },
+      required: ["messageId"],
+    },
+  },
+});

@@ -1,0 +1,58 @@
+import { type KeyValuePair, util } from "@prismatic-io/spectral";
+
+/**
+ * Input cleaners. Flows leave optional inputs as "" (lists too), so every cleaner treats "",
+ * undefined, null and [] alike as "not given".
+ */
+
+export function cleanString(value: unknown): string {
+  return value === undefined || value === null ? "" : util.types.toString(value).trim();
+}
+
+export function cleanOptionalString(value: unknown): string | undefined {
+  return cleanString(value) || undefined;
+}
+
+export function cleanBoolean(value: unknown): boolean {
+  return util.types.toBool(value, false);
+}
+
+/** A value list; a lone string counts as a one-item list. Blank items are dropped. */
+export function cleanStringList(value: unknown): string[] {
+  if (value === undefined || value === null || value === "") return [];
+  const items = Array.isArray(value) ? value : [value];
+  return items.map(cleanString).filter((item) => item !== "");
+}
+
+/**
+ * A key-value list; a plain object (say, a previous step's output) is taken as its entries.
+ * Values stay as given (files are Buffers or data payloads, not strings).
+ */
+export function cleanKeyValueList(value: unknown): KeyValuePair<unknown>[] {
+  if (value === undefined || value === null || value === "") return [];
+  if (Array.isArray(value)) {
+    return value
+      .filter((pair) => pair && typeof pair === "object" && cleanString(pair.key) !== "")
+      .map((pair) => ({ key: cleanString(pair.key), value: pair.value }));
+  }
+  if (typeof value === "object") {
+    return Object.entries(value as Record<string, unknown>).map(([key, item]) => ({
+      key: key.trim(),
+      value: item,
+    }));
+  }
+  throw new Error(`Expected a list of key/value pairs, got ${typeof value}.`);
+}
+
+/** A whole number within bounds, or the default when not given; errors name the input. */
+export function cleanInteger(label: string, min: number, max: number, fallback: number) {
+  return (value: unknown): number => {
+    const text = cleanString(value);
+    if (text === "") return fallback;
+    const number = Number(text);
+    if (!Number.isInteger(number) || number < min || number > max) {
+      throw new Error(`${label} must be a whole number from ${min} to ${max}, not "${text}".`);
+    }
+    return number;
+  };
+}

@@ -1,0 +1,38 @@
+import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
+import component from "../../src";
+import { accessKeyConnection, assumeRoleConnection } from "../../src/connections";
+
+export const harness = createHarness(component);
+
+// Obviously fake values in AWS's key format; nothing here is a real credential.
+export const TEST_KEY_ID = "AKIATESTKEY000000001";
+export const TEST_SECRET = "test-secret-NOT-REAL-b9c1f3e2d4a5";
+
+export const accessKey = createConnection(accessKeyConnection, {
+  accessKeyId: TEST_KEY_ID,
+  secretAccessKey: TEST_SECRET,
+});
+
+export function roleConnection(fields: Record<string, string> = {}) {
+  return createConnection(assumeRoleConnection, {
+    accessKeyId: TEST_KEY_ID,
+    secretAccessKey: TEST_SECRET,
+    roleARN: "arn:aws:iam::123456789012:role/PrismaticSes",
+    externalId: "ext-1234",
+    sessionName: "prismatic-ses",
+    durationSeconds: "3600",
+    ...fields,
+  });
+}
+
+/** Every list input given explicitly: the harness would otherwise pass "" for them. */
+export const EMPTY_SEND_LISTS = {
+  to: [],
+  cc: [],
+  bcc: [],
+  replyTo: [],
+  attachments: [],
+  inlineImages: [],
+  messageTags: [],
+  customHeaders: [],
+};

@@ -1,0 +1,42 @@
+const path = require("node:path");
+const CopyPlugin = require("copy-webpack-plugin");
+const webpack = require("webpack");
+
+/** Bundles the component into dist/index.js (CommonJS, default export), as `prism components:publish` expects. */
+module.exports = {
+  mode: "production",
+  target: "node20",
+  entry: "./src/index.ts",
+  devtool: false,
+  output: {
+    filename: "index.js",
+    path: path.resolve(__dirname, "dist"),
+    libraryTarget: "commonjs2",
+    clean: true,
+  },
+  resolve: { extensions: [".ts", ".js"] },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        loader: "ts-loader",
+        exclude: /node_modules/,
+        options: { transpileOnly: true },
+      },
+    ],
+  },
+  plugins: [
+    // The SDK loads some credential providers lazily; keep them in the one file prism publishes.
+    new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+    new CopyPlugin({
+      patterns: [
+        { from: "assets", to: "." },
+        { from: "documentation", to: "documentation" },
+      ],
+    }),
+  ],
+  optimization: { usedExports: true, minimize: false },
+  performance: { hints: false },
+  // Spectral bundles jest-mock for its test helpers; its dynamic require is never used at runtime.
+  ignoreWarnings: [{ module: /node_modules\/jest-util\// }],
+};
