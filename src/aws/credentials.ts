@@ -130,7 +130,7 @@ export class RoleCredentialCache {
     private readonly assumeRole: AssumeRole = assumeRoleWithSts,
     private readonly refreshMarginMs = 5 * 60 * 1000,
     private readonly maxEntries = 256,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   get(settings: RoleSettings, region: string): Promise<AwsCredentials> {

@@ -23,7 +23,8 @@ export function annotateErrorsWithIamAction(client: unknown, servicePrefix: stri
       try {
         return await next(args);
       } catch (error) {
-        if (error && typeof error === "object" && context.commandName) {
+        // The innermost call wins: a failed AssumeRole inside an SES call stays sts:AssumeRole.
+        if (error && typeof error === "object" && context.commandName && !(IAM_ACTION in error)) {
           const operation = context.commandName.replace(/Command$/, "");
           Object.assign(error, { [IAM_ACTION]: `${servicePrefix}:${operation}` });
         }

@@ -1,0 +1,64 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
+import { TEST_KEY_ID, TEST_SECRET } from "./helpers/component";
+import { startSesEmulator } from "./helpers/sesEmulator";
+
+const dist = join(__dirname, "..", "dist");
+
+describe("the built bundle (what prism components:publish uploads)", () => {
+  if (!existsSync(join(dist, "index.js"))) {
+    it("exists", () => {
+      throw new Error("dist/index.js is missing: run `npm run build` before `npm test`.");
+    });
+    return;
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: the bundle is plain CommonJS
+  const bundled = require(join(dist, "index.js")).default as any;
+
+  it("exports the component with its connections, actions and icon", () => {
+    expect(bundled.key).toBe("aws-ses-connector");
+    expect(bundled.display).toMatchObject({ label: "Amazon SES", iconPath: "icon.png" });
+    expect(existsSync(join(dist, bundled.display.iconPath))).toBe(true);
+    expect(bundled.connections.map((c: { key: string }) => c.key)).toEqual([
+      "apiKeySecret",
+      "awsAssumeRole",
+    ]);
+    expect(Object.keys(bundled.actions).sort()).toEqual(["listIdentities", "sendEmail"]);
+    for (const action of Object.values(bundled.actions) as { examplePayload?: unknown }[]) {
+      expect(action.examplePayload).toBeDefined();
+    }
+  });
+
+  it("sends mail from the bundle itself through the local SES emulator", async () => {
+    const emulator = await startSesEmulator();
+    try {
+      const connection = createConnection(bundled.connections[0], {
+        accessKeyId: TEST_KEY_ID,
+        secretAccessKey: TEST_SECRET,
+      });
+      const result = await createHarness(bundled).action("sendEmail", {
+        connection,
+        region: "us-east-1",
+        endpoint: emulator.url,
+        from: "a@example.com",
+        to: ["b@example.com"],
+        cc: [],
+        bcc: [],
+        replyTo: [],
+        subject: "From the bundle",
+        textBody: "ok",
+        attachments: [{ key: "note.txt", value: "bundled" }],
+        inlineImages: [],
+        messageTags: [],
+        customHeaders: [],
+      });
+      const stored = await emulator.emails();
+      expect(stored.map((e) => e.messageId)).toContain(
+        (result?.data as { messageId: string }).messageId,
+      );
+    } finally {
+      await emulator.close();
+    }
+  });
+});
