@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
-import { TEST_KEY_ID, TEST_SECRET } from "./helpers/component";
+import { dataOf, TEST_KEY_ID, TEST_SECRET } from "./helpers/component";
 import { startSesEmulator } from "./helpers/sesEmulator";
 
 const dist = join(__dirname, "..", "dist");
@@ -55,7 +55,7 @@ describe("the built bundle (what prism components:publish uploads)", () => {
       });
       const stored = await emulator.emails();
       expect(stored.map((e) => e.messageId)).toContain(
-        (result?.data as { messageId: string }).messageId,
+        dataOf<{ messageId: string }>(result).messageId,
       );
     } finally {
       await emulator.close();

@@ -1,6 +1,6 @@
 import { ListEmailIdentitiesCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { mockClient } from "aws-sdk-client-mock";
-import { accessKey, harness } from "../helpers/component";
+import { accessKey, dataOf, harness } from "../helpers/component";
 
 const ses = mockClient(SESv2Client);
 beforeEach(() => ses.reset());
@@ -89,19 +89,19 @@ describe("List Identities", () => {
     const domains = await list({ fetchAll: "true", identityType: "DOMAIN" });
     expect(sent).toEqual([{ PageSize: 1000 }, { PageSize: 1000, NextToken: "p2" }]);
     expect(
-      (domains?.data as { identities: { name: string }[] }).identities.map((i) => i.name),
+      dataOf<{ identities: { name: string }[] }>(domains).identities.map((i) => i.name),
     ).toEqual(["example.com", "mail.example.net"]);
 
     const emails = await list({ fetchAll: "true", identityType: "EMAIL_ADDRESS" });
     expect(
-      (emails?.data as { identities: { name: string }[] }).identities.map((i) => i.name),
+      dataOf<{ identities: { name: string }[] }>(emails).identities.map((i) => i.name),
     ).toEqual(["a@example.org", "b@example.org"]);
   });
 
   it("accepts the official connector's EmailAddress value for the type", async () => {
     ses.on(ListEmailIdentitiesCommand).resolves({ EmailIdentities: [...PAGE_1] });
     const result = await list({ identityType: "EmailAddress" });
-    expect((result?.data as { identities: unknown[] }).identities).toHaveLength(1);
+    expect(dataOf<{ identities: unknown[] }>(result).identities).toHaveLength(1);
   });
 
   it.each([

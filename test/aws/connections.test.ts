@@ -1,5 +1,12 @@
 import { roleCredentialCache } from "../../src/aws/credentials";
-import { accessKey, harness, roleConnection, TEST_KEY_ID, TEST_SECRET } from "../helpers/component";
+import {
+  accessKey,
+  harness,
+  rejectionOf,
+  roleConnection,
+  TEST_KEY_ID,
+  TEST_SECRET,
+} from "../helpers/component";
 import {
   type CapturedRequest,
   type FakeResponse,
@@ -147,9 +154,7 @@ describe("AWS Role ARN connection", () => {
       headers: { "content-type": "text/xml", "x-amzn-requestid": "sts-denied-1" },
       body: '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/integration is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/PrismaticSes</Message></Error><RequestId>sts-denied-1</RequestId></ErrorResponse>',
     });
-    const error = await listIdentities(roleConnection()).catch(
-      (e: unknown) => e as Error & Record<string, unknown>,
-    );
+    const error = await rejectionOf(listIdentities(roleConnection()));
     expect(error.message).toMatch(/^AWS denied access\. Allow "sts:AssumeRole"/);
     expect(error.message).toMatch(
       /trust policy allows the calling principal and that the External ID matches/,
@@ -212,9 +217,7 @@ describe("error advice", () => {
     "turns HTTP %s %s into plain advice, keeping AWS's name, message and request id",
     async (status, type, message, advice) => {
       sesAnswer = sesError(status, type, message);
-      const error = await listIdentities(accessKey).catch(
-        (e: unknown) => e as Error & Record<string, unknown>,
-      );
+      const error = await rejectionOf(listIdentities(accessKey));
       expect(error.message).toMatch(advice);
       expect(error.message).toContain(`[AWS ${type}: ${message}; request ID ses-req-9]`);
       expect(error).toMatchObject({
@@ -234,7 +237,7 @@ describe("error advice", () => {
     ]) {
       sesAnswer = sesError(403, type, "denied");
       for (const connection of [accessKey, roleConnection()]) {
-        const error = await listIdentities(connection).catch((e: unknown) => e as Error);
+        const error = await rejectionOf(listIdentities(connection));
         const everything = `${error.message}\n${error.stack}\n${JSON.stringify(error)}\n${JSON.stringify(Object.entries(error))}`;
         expect(everything).not.toContain(TEST_SECRET);
         expect(everything).not.toContain("temporary-secret");
@@ -245,9 +248,7 @@ describe("error advice", () => {
 
   it("leaves the connection's field values out of a connection error", async () => {
     const bad = roleConnection({ roleARN: "nope" });
-    const error = await listIdentities(bad).catch(
-      (e: unknown) => e as Error & { connection?: unknown },
-    );
+    const error = await rejectionOf(listIdentities(bad));
     expect(error.constructor.name).toBe("ConnectionError");
     expect(JSON.stringify(error.connection)).not.toContain(TEST_SECRET);
     expect(JSON.stringify(error)).not.toContain(TEST_SECRET);

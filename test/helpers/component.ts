@@ -36,3 +36,22 @@ export const EMPTY_SEND_LISTS = {
   messageTags: [],
   customHeaders: [],
 };
+
+/** The `data` of an action result, failing the test when there is none. */
+export function dataOf<T>(result: unknown): T {
+  const data = (result as { data?: unknown } | undefined)?.data;
+  if (data === undefined) throw new Error("The action returned no data.");
+  return data as T;
+}
+
+/** The error a promise rejects with, failing the test when it resolves instead. */
+export async function rejectionOf(
+  promise: Promise<unknown>,
+): Promise<Error & Record<string, unknown>> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & Record<string, unknown>;
+  }
+  throw new Error("Expected the call to fail, but it succeeded.");
+}

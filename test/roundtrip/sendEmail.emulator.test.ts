@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { accessKey, EMPTY_SEND_LISTS, harness } from "../helpers/component";
+import { accessKey, dataOf, EMPTY_SEND_LISTS, harness } from "../helpers/component";
 import { startSesEmulator } from "../helpers/sesEmulator";
 
 let emulator: Awaited<ReturnType<typeof startSesEmulator>>;
@@ -33,7 +33,7 @@ describe("Send Email against the local SES v2 emulator", () => {
       inlineImages: [{ key: "logo.png", value: png }],
       customHeaders: [{ key: "X-Invoice-Id", value: "42" }],
     });
-    const messageId = (result?.data as { messageId: string }).messageId;
+    const messageId = dataOf<{ messageId: string }>(result).messageId;
     expect(messageId).toMatch(/\S+/);
 
     const stored = (await emulator.emails()).find((email) => email.messageId === messageId);
