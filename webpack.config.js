@@ -8,6 +8,7 @@ module.exports = {
   target: "node20",
   entry: "./src/index.ts",
   devtool: false,
+  stats: "errors-warnings",
   output: {
     filename: "index.js",
     path: path.resolve(__dirname, "dist"),
