@@ -1,4 +1,5 @@
 import { connection } from "@prismatic-io/spectral";
+import { accessKeyInputs } from "./keyInputs";
 
 /**
  * Cross-account access: the given keys call STS AssumeRole and every action runs with the
@@ -12,21 +13,7 @@ export const assumeRoleConnection = connection({
       "Assume an IAM role (STS AssumeRole) in the account that owns the SES resources. The access key below belongs to the calling principal, which needs sts:AssumeRole on the role; the role's trust policy must allow that principal and, if set, require the External ID.",
   },
   inputs: {
-    accessKeyId: {
-      label: "Access Key ID",
-      type: "string",
-      required: true,
-      shown: true,
-      comments: "Access key ID of the principal that assumes the role.",
-      example: "AKIAIOSFODNN7EXAMPLE",
-    },
-    secretAccessKey: {
-      label: "Secret Access Key",
-      type: "password",
-      required: true,
-      shown: true,
-      comments: "Secret of the principal that assumes the role. Never logged or returned.",
-    },
+    ...accessKeyInputs("the principal that assumes the role (it needs sts:AssumeRole)"),
     roleARN: {
       label: "Role ARN",
       type: "string",

@@ -56,19 +56,28 @@ function checkFileName(label: string, fileName: string): void {
   }
 }
 
-/** Attachments keyed by file name, as SESv2 Simple content takes them. */
+/** One file as SESv2 Simple content takes it; an inline one also carries its content ID. */
+function toAttachment(
+  label: string,
+  fileName: string,
+  value: unknown,
+  disposition: "ATTACHMENT" | "INLINE",
+): Attachment {
+  checkFileName(label, fileName);
+  const { data, contentType } = toBytes(label, fileName, value);
+  return {
+    FileName: fileName,
+    RawContent: data,
+    ContentType: contentTypeOf(fileName, contentType),
+    ContentDisposition: disposition,
+    ContentId: disposition === "INLINE" ? fileName : undefined,
+    ContentTransferEncoding: "BASE64",
+  };
+}
+
+/** Attachments keyed by file name. */
 export function toAttachments(label: string, files: KeyValuePair<unknown>[]): Attachment[] {
-  return files.map(({ key: fileName, value }) => {
-    checkFileName(label, fileName);
-    const { data, contentType } = toBytes(label, fileName, value);
-    return {
-      FileName: fileName,
-      RawContent: data,
-      ContentType: contentTypeOf(fileName, contentType),
-      ContentDisposition: "ATTACHMENT",
-      ContentTransferEncoding: "BASE64",
-    };
-  });
+  return files.map(({ key, value }) => toAttachment(label, key, value, "ATTACHMENT"));
 }
 
 /**
@@ -77,20 +86,11 @@ export function toAttachments(label: string, files: KeyValuePair<unknown>[]): At
  */
 export function toInlineImages(label: string, images: KeyValuePair<unknown>[]): Attachment[] {
   return images.map(({ key: contentId, value }) => {
-    checkFileName(label, contentId);
     if (/[<>\s]/.test(contentId)) {
       throw new Error(
         `${label}: content ID "${contentId}" must not contain spaces or angle brackets; reference it as cid:${contentId.replace(/[<>\s]/g, "")}.`,
       );
     }
-    const { data, contentType } = toBytes(label, contentId, value);
-    return {
-      FileName: contentId,
-      RawContent: data,
-      ContentType: contentTypeOf(contentId, contentType),
-      ContentDisposition: "INLINE",
-      ContentId: contentId,
-      ContentTransferEncoding: "BASE64",
-    };
+    return toAttachment(label, contentId, value, "INLINE");
   });
 }
