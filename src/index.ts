@@ -2,6 +2,7 @@ import { component } from "@prismatic-io/spectral";
 import { actions } from "./actions";
 import { adviseOnError } from "./aws/errors";
 import { connections } from "./connections";
+import { dataSources } from "./dataSources";
 
 export default component({
   key: "aws-ses-connector",
@@ -9,11 +10,12 @@ export default component({
   display: {
     label: "Amazon SES",
     description:
-      "Send email through Amazon Simple Email Service (SES): attachments, inline images, configuration sets and tags, with access-key or assume-role connections.",
+      "Amazon Simple Email Service (SES): send plain, templated, bulk and raw email with attachments; manage templates, identities, the suppression list and account status.",
     iconPath: "icon.png",
     category: "Application Connectors",
   },
   connections,
   actions,
+  dataSources,
   hooks: { error: adviseOnError },
 });

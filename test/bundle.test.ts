@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
+import component from "../src";
 import { dataOf, TEST_KEY_ID, TEST_SECRET } from "./helpers/component";
 import { startSesEmulator } from "./helpers/sesEmulator";
 
@@ -24,7 +25,13 @@ describe("the built bundle (what prism components:publish uploads)", () => {
       "apiKeySecret",
       "awsAssumeRole",
     ]);
-    expect(Object.keys(bundled.actions).sort()).toEqual(["listIdentities", "sendEmail"]);
+    expect(Object.keys(bundled.actions)).toEqual(Object.keys(component.actions));
+    expect(Object.keys(bundled.actions)).toHaveLength(20);
+    expect(Object.keys(bundled.dataSources).sort()).toEqual([
+      "selectConfigurationSet",
+      "selectIdentity",
+      "selectTemplate",
+    ]);
     for (const action of Object.values(bundled.actions) as { examplePayload?: unknown }[]) {
       expect(action.examplePayload).toBeDefined();
     }

@@ -26,9 +26,15 @@ function baseConfig({ connection, region, endpoint }: ClientSettings) {
   return { region, endpoint, credentials: credentialsFor(connection, region) };
 }
 
-/** SES API v2: sending, identities, templates, suppression list, account. */
-export function createSesV2Client(settings: ClientSettings): SESv2Client {
-  const client = new SESv2Client(baseConfig(settings));
+/**
+ * SES API v2: sending, identities, templates, suppression list, account. `maxAttempts: 1` turns
+ * off the SDK's own retries, for callers that must decide themselves what is safe to resend.
+ */
+export function createSesV2Client(
+  settings: ClientSettings,
+  options: { maxAttempts?: number } = {},
+): SESv2Client {
+  const client = new SESv2Client({ ...baseConfig(settings), ...options });
   annotateErrorsWithIamAction(client, "ses");
   return client;
 }

@@ -1,4 +1,4 @@
-import type { Destination, SendEmailCommandInput } from "@aws-sdk/client-sesv2";
+import type { Destination, SendEmailCommandInput, Template } from "@aws-sdk/client-sesv2";
 import type { KeyValuePair } from "@prismatic-io/spectral";
 import {
   assertNoControlCharacters,
@@ -10,42 +10,66 @@ import { toAttachments, toInlineImages } from "./attachments";
 import { toMessageHeaders } from "./headers";
 import { assertWithinSesSize, estimateEncodedSize } from "./messageSize";
 import { toMessageTags } from "./messageTags";
+import { parseTemplateData } from "./templateData";
 
-/** The fields of Send Email, as cleaned inputs. Labels in errors are the inputs' labels. */
-export interface OutgoingEmail {
+/** Who a message is from and to, and how SES tracks it: shared by every send action. */
+export interface Envelope {
   from: string;
   fromName?: string;
   to: string[];
   cc: string[];
   bcc: string[];
   replyTo: string[];
-  subject: string;
-  text?: string;
-  html?: string;
-  attachments: KeyValuePair<unknown>[];
-  inlineImages: KeyValuePair<unknown>[];
   configurationSet?: string;
   tags: KeyValuePair<unknown>[];
+}
+
+/** Extra parts of a single (non-bulk) message. */
+export interface MessageExtras {
+  attachments: KeyValuePair<unknown>[];
+  inlineImages: KeyValuePair<unknown>[];
   headers: KeyValuePair<unknown>[];
 }
 
+export interface OutgoingEmail extends Envelope, MessageExtras {
+  subject: string;
+  text?: string;
+  html?: string;
+}
+
+/** A stored template by name, or inline template content (with {{placeholders}}). */
+export type TemplateSource =
+  | { templateName: string }
+  | { subject: string; text?: string; html?: string };
+
+export interface TemplatedEmail extends Envelope, MessageExtras {
+  template: TemplateSource;
+  templateData: unknown;
+}
+
 const CONFIGURATION_SET_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const TEMPLATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** To, Cc and Bcc, validated: at least one recipient, at most SES's 50 in all. */
-export function buildDestination(to: string[], cc: string[], bcc: string[]): Destination {
+export function buildDestination(
+  to: string[],
+  cc: string[],
+  bcc: string[],
+  where = "",
+): Destination {
   const destination = {
-    ToAddresses: parseAddresses("To", to),
-    CcAddresses: parseAddresses("Cc", cc),
-    BccAddresses: parseAddresses("Bcc", bcc),
+    ToAddresses: parseAddresses(`${where}To`, to),
+    CcAddresses: parseAddresses(`${where}Cc`, cc),
+    BccAddresses: parseAddresses(`${where}Bcc`, bcc),
   };
   const count =
     destination.ToAddresses.length +
     destination.CcAddresses.length +
     destination.BccAddresses.length;
-  if (count === 0) throw new Error("Give at least one recipient in To, Cc or Bcc.");
+  if (count === 0) throw new Error(`${where}Give at least one recipient in To, Cc or Bcc.`);
   if (count > MAX_RECIPIENTS) {
     throw new Error(
-      `SES accepts at most ${MAX_RECIPIENTS} recipients (To + Cc + Bcc) per message; this one has ${count}. Split it into several messages or use Send Bulk Templated Email.`,
+      `${where}SES accepts at most ${MAX_RECIPIENTS} recipients (To + Cc + Bcc) per message; this one has ${count}. Split it into several messages or use Send Bulk Templated Email.`,
     );
   }
   return destination;
@@ -60,22 +84,46 @@ export function checkConfigurationSet(name: string | undefined): string | undefi
   return name;
 }
 
+export function checkTemplateName(label: string, name: string): string {
+  if (!TEMPLATE_NAME.test(name)) {
+    throw new Error(
+      `${label} "${name}" is not a template name (letters, digits, "_" and "-", 1 to 64 characters).`,
+    );
+  }
+  return name;
+}
+
+const nonEmpty = <T>(items: T[]) => (items.length ? items : undefined);
+
+/** Sender, recipients, reply-to, configuration set and tags of a SendEmail request. */
+export function buildEnvelope(envelope: Envelope) {
+  const replyTo = parseAddresses("Reply To", envelope.replyTo);
+  return {
+    FromEmailAddress: formatSender("From", envelope.from, envelope.fromName),
+    Destination: buildDestination(envelope.to, envelope.cc, envelope.bcc),
+    ReplyToAddresses: nonEmpty(replyTo),
+    ConfigurationSetName: checkConfigurationSet(envelope.configurationSet),
+    EmailTags: nonEmpty(toMessageTags("Message Tags", envelope.tags)),
+  } satisfies Partial<SendEmailCommandInput>;
+}
+
+function buildExtras(extras: MessageExtras) {
+  return {
+    attachments: [
+      ...toAttachments("Attachments", extras.attachments),
+      ...toInlineImages("Inline Images", extras.inlineImages),
+    ],
+    headers: toMessageHeaders("Custom Headers", extras.headers),
+  };
+}
+
 /** The SESv2 SendEmail request for a simple (non-template) message; throws on any bad input. */
 export function buildSendEmailRequest(email: OutgoingEmail): SendEmailCommandInput {
-  const fromEmailAddress = formatSender("From", email.from, email.fromName);
-  const destination = buildDestination(email.to, email.cc, email.bcc);
-  const replyTo = parseAddresses("Reply To", email.replyTo);
-
+  const envelope = buildEnvelope(email);
   if (!email.subject) throw new Error("Subject is required.");
   assertNoControlCharacters("Subject", email.subject);
   if (!email.text && !email.html) throw new Error("Give a Text Body, an HTML Body, or both.");
-
-  const attachments = [
-    ...toAttachments("Attachments", email.attachments),
-    ...toInlineImages("Inline Images", email.inlineImages),
-  ];
-  const headers = toMessageHeaders("Custom Headers", email.headers);
-  const tags = toMessageTags("Message Tags", email.tags);
+  const { attachments, headers } = buildExtras(email);
   assertWithinSesSize(
     estimateEncodedSize({
       subject: email.subject,
@@ -84,11 +132,8 @@ export function buildSendEmailRequest(email: OutgoingEmail): SendEmailCommandInp
       attachments,
     }),
   );
-
   return {
-    FromEmailAddress: fromEmailAddress,
-    Destination: destination,
-    ReplyToAddresses: replyTo.length ? replyTo : undefined,
+    ...envelope,
     Content: {
       Simple: {
         Subject: { Data: email.subject, Charset: "UTF-8" },
@@ -96,11 +141,54 @@ export function buildSendEmailRequest(email: OutgoingEmail): SendEmailCommandInp
           Text: email.text ? { Data: email.text, Charset: "UTF-8" } : undefined,
           Html: email.html ? { Data: email.html, Charset: "UTF-8" } : undefined,
         },
-        Attachments: attachments.length ? attachments : undefined,
-        Headers: headers.length ? headers : undefined,
+        Attachments: nonEmpty(attachments),
+        Headers: nonEmpty(headers),
       },
     },
-    ConfigurationSetName: checkConfigurationSet(email.configurationSet),
-    EmailTags: tags.length ? tags : undefined,
+  };
+}
+
+/** Template name, or inline content, as SESv2 Template takes it; validated. */
+export function buildTemplateReference(
+  source: TemplateSource,
+): Pick<Template, "TemplateName" | "TemplateContent"> {
+  if ("templateName" in source) {
+    return { TemplateName: checkTemplateName("Template", source.templateName) };
+  }
+  if (!source.subject) throw new Error("Template Subject is required for inline template content.");
+  assertNoControlCharacters("Template Subject", source.subject);
+  if (!source.text && !source.html) {
+    throw new Error("Give a Template Text Body, a Template HTML Body, or both.");
+  }
+  return {
+    TemplateContent: { Subject: source.subject, Text: source.text, Html: source.html },
+  };
+}
+
+/** The SESv2 SendEmail request for a templated message; throws on any bad input. */
+export function buildTemplatedEmailRequest(email: TemplatedEmail): SendEmailCommandInput {
+  const envelope = buildEnvelope(email);
+  const template = buildTemplateReference(email.template);
+  const templateData = parseTemplateData("Template Data", email.templateData);
+  const { attachments, headers } = buildExtras(email);
+  const content = template.TemplateContent ?? {};
+  assertWithinSesSize(
+    estimateEncodedSize({
+      subject: content.Subject ?? "",
+      text: `${content.Text ?? ""}${templateData}`,
+      html: content.Html,
+      attachments,
+    }),
+  );
+  return {
+    ...envelope,
+    Content: {
+      Template: {
+        ...template,
+        TemplateData: templateData,
+        Attachments: nonEmpty(attachments),
+        Headers: nonEmpty(headers),
+      },
+    },
   };
 }

@@ -1,0 +1,51 @@
+import { ListConfigurationSetsCommand, paginateListConfigurationSets } from "@aws-sdk/client-sesv2";
+import { action } from "@prismatic-io/spectral";
+import { clientSettings, createSesV2Client } from "../../aws/clients";
+import { collectPages } from "../../aws/paging";
+import {
+  connectionInput,
+  endpointInput,
+  fetchAllInput,
+  nextTokenInput,
+  pageSizeInput,
+  regionInput,
+} from "../../inputs/common";
+import { outputSchemaFrom } from "../outputSchema";
+
+const examplePayload = {
+  data: { configurationSets: ["transactional", "marketing"], nextToken: null as string | null },
+};
+
+export const listConfigurationSets = action({
+  display: {
+    label: "List Configuration Sets",
+    description: "List the SES configuration sets of this region.",
+  },
+  inputs: {
+    connection: connectionInput,
+    region: regionInput,
+    fetchAll: fetchAllInput,
+    pageSize: pageSizeInput(1000, 100),
+    nextToken: nextTokenInput,
+    endpoint: endpointInput,
+  },
+  performSafety: "safe",
+  perform: async (_context, params) => {
+    const client = createSesV2Client(clientSettings(params));
+    if (params.fetchAll) {
+      const names = await collectPages(
+        paginateListConfigurationSets({ client, pageSize: 1000 }, {}),
+        (page) => page.ConfigurationSets,
+      );
+      return { data: { configurationSets: names, nextToken: null } };
+    }
+    const page = await client.send(
+      new ListConfigurationSetsCommand({ PageSize: params.pageSize, NextToken: params.nextToken }),
+    );
+    return {
+      data: { configurationSets: page.ConfigurationSets ?? [], nextToken: page.NextToken ?? null },
+    };
+  },
+  examplePayload,
+  outputSchema: outputSchemaFrom(examplePayload.data),
+});

@@ -1,0 +1,84 @@
+import { SendEmailCommand } from "@aws-sdk/client-sesv2";
+import { action } from "@prismatic-io/spectral";
+import { clientSettings, createSesV2Client } from "../../aws/clients";
+import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
+import {
+  attachmentsInput,
+  bccInput,
+  ccInput,
+  configurationSetInput,
+  customHeadersInput,
+  fromInput,
+  fromNameInput,
+  inlineImagesInput,
+  messageTagsInput,
+  replyToInput,
+  toInput,
+} from "../../inputs/sending";
+import {
+  inlineHtmlInput,
+  inlineSubjectInput,
+  inlineTextInput,
+  optionalTemplateNameInput,
+  templateDataInput,
+} from "../../inputs/templates";
+import { buildTemplatedEmailRequest } from "../../mail/outgoingEmail";
+import { chooseTemplateSource } from "../../mail/templateSource";
+import { outputSchemaFrom } from "../outputSchema";
+
+const examplePayload = {
+  data: { messageId: "0100019a7f3c2d1e-6c8f3a1b-2d4e-4f6a-8b9c-0d1e2f3a4b5c-000000" },
+};
+
+export const sendTemplatedEmail = action({
+  display: {
+    label: "Send Templated Email",
+    description:
+      "Send an email from a stored SES template (or inline template content), filled with template data, with optional attachments.",
+  },
+  inputs: {
+    connection: connectionInput,
+    region: regionInput,
+    from: fromInput,
+    fromName: fromNameInput,
+    to: toInput,
+    cc: ccInput,
+    bcc: bccInput,
+    replyTo: replyToInput,
+    templateName: optionalTemplateNameInput,
+    inlineSubject: inlineSubjectInput,
+    inlineText: inlineTextInput,
+    inlineHtml: inlineHtmlInput,
+    templateData: templateDataInput,
+    attachments: attachmentsInput,
+    inlineImages: inlineImagesInput,
+    configurationSet: configurationSetInput,
+    messageTags: messageTagsInput,
+    customHeaders: customHeadersInput,
+    endpoint: endpointInput,
+  },
+  performSafety: "notAllowed",
+  perform: async (_context, params) => {
+    const request = buildTemplatedEmailRequest({
+      from: params.from,
+      fromName: params.fromName,
+      to: params.to,
+      cc: params.cc,
+      bcc: params.bcc,
+      replyTo: params.replyTo,
+      template: chooseTemplateSource(params),
+      templateData: params.templateData,
+      attachments: params.attachments,
+      inlineImages: params.inlineImages,
+      configurationSet: params.configurationSet,
+      tags: params.messageTags,
+      headers: params.customHeaders,
+    });
+    const response = await createSesV2Client(clientSettings(params)).send(
+      new SendEmailCommand(request),
+    );
+    return { data: { messageId: response.MessageId ?? "" } };
+  },
+  examplePayload,
+  outputSchema: outputSchemaFrom(examplePayload.data),
+});

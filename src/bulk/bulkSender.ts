@@ -1,0 +1,254 @@
+import type { BulkEmailEntry, BulkEmailEntryResult } from "@aws-sdk/client-sesv2";
+import { type BulkDestination, MAX_DESTINATIONS_PER_CALL } from "./destinations";
+import { type Clock, Pacer, realClock } from "./pacer";
+
+/** What happened to one destination. `status` is SES's entry status, or FAILED/NOT_SENT/UNKNOWN. */
+export interface BulkOutcome {
+  index: number;
+  to: string[];
+  status: string;
+  messageId: string | null;
+  error: string | null;
+  attempts: number;
+}
+
+/** One SendBulkEmail call with these entries; its results are in the entries' order. */
+export type SendBatch = (entries: BulkEmailEntry[]) => Promise<BulkEmailEntryResult[]>;
+
+export interface BulkSendOptions {
+  /** Recipients per second: SES's MaxSendRate, or less. */
+  maxSendRate: number;
+  maxAttempts?: number;
+  retryBaseDelayMs?: number;
+  retryMaxDelayMs?: number;
+  maxConcurrentCalls?: number;
+  clock?: Clock;
+  random?: () => number;
+}
+
+// Entry statuses that say SES did not send the message and a later try may succeed.
+const RETRYABLE_STATUSES = new Set(["ACCOUNT_THROTTLED", "TRANSIENT_FAILURE"]);
+const RETRYABLE_ERRORS = new Set([
+  "TooManyRequestsException",
+  "Throttling",
+  "ThrottlingException",
+  "ServiceUnavailable",
+  "InternalFailure",
+]);
+// Errors that will fail every later call too: stop instead of repeating them thousands of times.
+const ABORTING_ERRORS = new Set([
+  "AccountSuspendedException",
+  "SendingPausedException",
+  "NotFoundException",
+  "MailFromDomainNotVerifiedException",
+  "AccessDenied",
+  "AccessDeniedException",
+  "InvalidClientTokenId",
+  "UnrecognizedClientException",
+  "SignatureDoesNotMatch",
+  "InvalidSignatureException",
+  "ExpiredToken",
+  "ExpiredTokenException",
+]);
+// The request never reached SES, so sending it again cannot duplicate anything.
+const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+const THROTTLE_PAUSE_MS = 1000;
+
+type Disposition = "retry" | "abort" | "fail" | "unknown";
+
+interface CallError {
+  name?: string;
+  message?: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+function classify(error: CallError): Disposition {
+  const status = error.$metadata?.httpStatusCode;
+  if (status !== undefined) {
+    if (RETRYABLE_ERRORS.has(error.name ?? "") || status === 429 || status >= 500) return "retry";
+    return ABORTING_ERRORS.has(error.name ?? "") ? "abort" : "fail";
+  }
+  if (ABORTING_ERRORS.has(error.name ?? "")) return "abort";
+  // No HTTP answer: only a connection that was never made is known not to have sent anything.
+  return NEVER_CONNECTED.has(error.code ?? "") ? "retry" : "unknown";
+}
+
+interface Pending {
+  destination: BulkDestination;
+  attempts: number;
+  notBefore: number;
+  lastError?: string;
+}
+
+/** A promise that the next finished call resolves: idle workers wait on it. */
+function signal() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+/**
+ * Sends every destination through SendBulkEmail calls of at most 50 entries, paced to the send
+ * rate, retrying throttled and transient failures with backoff. Each destination ends with
+ * exactly one outcome, in input order; a destination is sent again only when SES said it was
+ * not sent, or the request never left this machine.
+ */
+export async function sendBulk(
+  destinations: BulkDestination[],
+  sendBatch: SendBatch,
+  options: BulkSendOptions,
+): Promise<BulkOutcome[]> {
+  const clock = options.clock ?? realClock;
+  const random = options.random ?? Math.random;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const baseDelay = options.retryBaseDelayMs ?? 500;
+  const maxDelay = options.retryMaxDelayMs ?? 20_000;
+  const pacer = new Pacer(options.maxSendRate, clock);
+  // A batch is at most about one second of sending, so SES never sees a burst above its rate.
+  const batchSize = Math.min(
+    MAX_DESTINATIONS_PER_CALL,
+    Math.max(1, Math.floor(options.maxSendRate)),
+  );
+
+  const outcomes: BulkOutcome[] = new Array(destinations.length);
+  const fresh: Pending[] = destinations.map((destination) => ({
+    destination,
+    attempts: 0,
+    notBefore: 0,
+  }));
+  let cursor = 0;
+  let retries: Pending[] = [];
+  let inFlight = 0;
+  let abortReason: string | null = null;
+  let finished = signal();
+
+  const settle = (
+    item: Pending,
+    status: string,
+    messageId: string | null,
+    error: string | null,
+  ) => {
+    outcomes[item.destination.index] = {
+      index: item.destination.index,
+      to: item.destination.to,
+      status,
+      messageId,
+      error,
+      attempts: item.attempts,
+    };
+  };
+
+  const retryLater = (item: Pending, error: string, status = "FAILED") => {
+    if (item.attempts >= maxAttempts) {
+      settle(item, status, null, `${error} (gave up after ${item.attempts} attempts)`);
+      return;
+    }
+    const backoff = Math.min(maxDelay, baseDelay * 2 ** (item.attempts - 1));
+    retries.push({
+      ...item,
+      lastError: error,
+      notBefore: clock.now() + backoff * (0.5 + random() / 2),
+    });
+  };
+
+  const takeBatch = (): Pending[] => {
+    const now = clock.now();
+    const ready = retries.filter((item) => item.notBefore <= now).slice(0, batchSize);
+    retries = retries.filter((item) => !ready.includes(item));
+    while (ready.length < batchSize && cursor < fresh.length) ready.push(fresh[cursor++]);
+    return ready;
+  };
+
+  const send = async (batch: Pending[]) => {
+    for (const item of batch) item.attempts += 1;
+    let results: BulkEmailEntryResult[];
+    try {
+      results = await sendBatch(batch.map((item) => item.destination.entry));
+    } catch (caught) {
+      const error = caught as CallError;
+      const text = `${error.name ?? "Error"}: ${error.message ?? String(caught)}`;
+      const disposition = classify(error);
+      if (error.$metadata?.httpStatusCode === 429 || RETRYABLE_ERRORS.has(error.name ?? "")) {
+        pacer.pause(THROTTLE_PAUSE_MS);
+      }
+      for (const item of batch) {
+        if (disposition === "retry") retryLater(item, text);
+        else if (disposition === "unknown") {
+          settle(
+            item,
+            "UNKNOWN",
+            null,
+            `${text}. The request may have reached SES, so it was not sent again (that could send the message twice).`,
+          );
+        } else settle(item, "FAILED", null, text);
+      }
+      if (disposition === "abort") abortReason = text;
+      return;
+    }
+    if (results.some((result) => result?.Status === "ACCOUNT_THROTTLED"))
+      pacer.pause(THROTTLE_PAUSE_MS);
+    batch.forEach((item, position) => {
+      const result = results[position];
+      if (result?.Status === "SUCCESS") settle(item, "SUCCESS", result.MessageId ?? null, null);
+      else if (result && RETRYABLE_STATUSES.has(result.Status ?? "")) {
+        retryLater(
+          item,
+          `${result.Status}: ${result.Error ?? "SES did not send it"}`,
+          result.Status,
+        );
+      } else {
+        settle(
+          item,
+          result?.Status ?? "UNKNOWN",
+          null,
+          result?.Error ?? "SES returned no result for this destination.",
+        );
+      }
+    });
+  };
+
+  const worker = async () => {
+    for (;;) {
+      if (abortReason) return;
+      const batch = takeBatch();
+      if (batch.length === 0) {
+        if (retries.length > 0) {
+          const wait = Math.min(...retries.map((item) => item.notBefore)) - clock.now();
+          await Promise.race([clock.sleep(Math.max(0, wait)), finished.promise]);
+        } else if (inFlight > 0) await finished.promise;
+        else return;
+        continue;
+      }
+      await pacer.take(batch.reduce((sum, item) => sum + item.destination.recipientCount, 0));
+      if (abortReason) {
+        retries.push(...batch); // reported as NOT_SENT below
+        return;
+      }
+      inFlight += 1;
+      try {
+        await send(batch);
+      } finally {
+        inFlight -= 1;
+        finished.resolve();
+        finished = signal();
+      }
+    }
+  };
+
+  const workers = Math.max(1, options.maxConcurrentCalls ?? 4);
+  await Promise.all(Array.from({ length: workers }, worker));
+
+  // After an abort, whatever was not sent is reported, never silently dropped.
+  for (const item of [...retries, ...fresh.slice(cursor)]) {
+    settle(
+      item,
+      "NOT_SENT",
+      null,
+      `Not sent: an earlier call failed with ${abortReason}${item.lastError ? `; last error: ${item.lastError}` : ""}`,
+    );
+  }
+  return outcomes;
+}

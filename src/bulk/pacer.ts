@@ -1,0 +1,45 @@
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/**
+ * Spaces out work so that, on average, no more than `ratePerSecond` units start per second
+ * (a virtual-schedule limiter: each start books cost / rate seconds after the previous one).
+ * SES counts every recipient of a message against the account's maximum send rate.
+ */
+export class Pacer {
+  private nextStart = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly clock: Clock,
+  ) {
+    if (!(ratePerSecond > 0)) throw new Error("The send rate must be above zero.");
+  }
+
+  /** SES said we are too fast (other senders share the rate): hold every start for a while. */
+  pause(ms: number): void {
+    this.nextStart = Math.max(this.nextStart, this.clock.now() + ms);
+  }
+
+  /**
+   * Waits until `cost` units may start, then books them. A slot is booked only when it is due,
+   * so a pause set while callers wait holds all of them.
+   */
+  async take(cost: number): Promise<void> {
+    for (;;) {
+      const now = this.clock.now();
+      if (this.nextStart <= now) {
+        this.nextStart = Math.max(now, this.nextStart) + (cost / this.ratePerSecond) * 1000;
+        return;
+      }
+      await this.clock.sleep(this.nextStart - now);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Template data as SES wants it: a JSON object, as a string. Takes an object (an earlier
+ * step's output) or JSON text; a syntax error points at its line and column.
+ */
+export function parseTemplateData(label: string, value: unknown): string {
+  if (value === undefined || value === null || value === "") return "{}";
+  if (typeof value === "object" && !Buffer.isBuffer(value)) {
+    if (Array.isArray(value)) throw new Error(`${label} must be a JSON object, not an array.`);
+    return JSON.stringify(value);
+  }
+  const text = Buffer.isBuffer(value) ? value.toString("utf8") : String(value);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${label} is not valid JSON: ${describeSyntaxError(text, error as Error)}`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new Error(
+      `${label} must be a JSON object such as {"name": "Jane"}, not ${Array.isArray(parsed) ? "an array" : JSON.stringify(parsed)}.`,
+    );
+  }
+  return JSON.stringify(parsed);
+}
+
+/** The parser's message, with the line and column of its position and the text there. */
+function describeSyntaxError(text: string, error: Error): string {
+  const position = Number(/position (\d+)/.exec(error.message)?.[1] ?? Number.NaN);
+  if (Number.isNaN(position)) return error.message;
+  const before = text.slice(0, position);
+  const line = before.split("\n").length;
+  const column = position - before.lastIndexOf("\n");
+  const near = text.slice(Math.max(0, position - 20), position + 20).replace(/\s+/g, " ");
+  return `${error.message.replace(/ in JSON at position \d+.*$/, "")} at line ${line}, column ${column} (near "${near}")`;
+}

@@ -1,0 +1,272 @@
+import type { BulkEmailEntry, BulkEmailEntryResult } from "@aws-sdk/client-sesv2";
+import { type BulkOutcome, sendBulk } from "../../src/bulk/bulkSender";
+import { parseBulkDestinations } from "../../src/bulk/destinations";
+
+/** n destinations; destination i goes to user{i}@example.com. */
+const destinations = (n: number) =>
+  parseBulkDestinations(
+    Array.from({ length: n }, (_, i) => ({ to: `user${i}@example.com`, templateData: { i } })),
+  );
+
+const indexOf = (entry: BulkEmailEntry) =>
+  Number(/^user(\d+)@/.exec(entry.Destination?.ToAddresses?.[0] ?? "")?.[1]);
+
+interface Call {
+  at: number;
+  indexes: number[];
+}
+
+/** Runs sendBulk under jest's fake clock; `answer` decides each call's outcome. */
+async function run(
+  n: number,
+  answer: (call: Call, callNumber: number) => BulkEmailEntryResult[] | Error,
+  options: { maxSendRate: number; maxAttempts?: number; maxConcurrentCalls?: number },
+) {
+  const calls: Call[] = [];
+  const sendBatch = async (entries: BulkEmailEntry[]) => {
+    const call = { at: Date.now(), indexes: entries.map(indexOf) };
+    calls.push(call);
+    await new Promise((resolve) => setTimeout(resolve, 40)); // simulated SES latency
+    const result = answer(call, calls.length);
+    if (result instanceof Error) throw result;
+    return result;
+  };
+  const done = sendBulk(destinations(n), sendBatch, { random: () => 0.5, ...options });
+  await jest.runAllTimersAsync();
+  return { outcomes: await done, calls };
+}
+
+const sesError = (name: string, status?: number, code?: string) =>
+  Object.assign(new Error(`${name} from the test`), {
+    name,
+    code,
+    $metadata: status === undefined ? undefined : { httpStatusCode: status },
+  });
+
+const ok = (call: Call) =>
+  call.indexes.map((i) => ({ Status: "SUCCESS" as const, MessageId: `m-${i}` }));
+
+/** Every destination has exactly one outcome, at its own index; successes were sent exactly once. */
+function expectAccountedOnce(n: number, outcomes: BulkOutcome[], calls: Call[]) {
+  expect(outcomes).toHaveLength(n);
+  outcomes.forEach((outcome, i) => {
+    expect(outcome.index).toBe(i);
+    expect(outcome.to).toEqual([`user${i}@example.com`]);
+  });
+  const sends = new Map<number, number>();
+  for (const call of calls) for (const i of call.indexes) sends.set(i, (sends.get(i) ?? 0) + 1);
+  for (const outcome of outcomes) {
+    expect(sends.get(outcome.index) ?? 0).toBe(outcome.attempts);
+    if (outcome.status === "SUCCESS") expect(outcome.messageId).toBe(`m-${outcome.index}`);
+  }
+}
+
+/** Calls in start order are spaced by at least their recipients at the given rate. */
+function expectPaced(calls: Call[], rate: number) {
+  const ordered = [...calls].sort((a, b) => a.at - b.at);
+  for (let k = 1; k < ordered.length; k++) {
+    const gap = ordered[k].at - ordered[k - 1].at;
+    expect(gap).toBeGreaterThanOrEqual((ordered[k - 1].indexes.length * 1000) / rate - 1);
+  }
+}
+
+beforeEach(() => jest.useFakeTimers({ now: Date.UTC(2026, 10, 23) }));
+afterEach(() => jest.useRealTimers());
+
+describe("sendBulk", () => {
+  it("sends 1000 destinations in calls of 50, in order, at the allowed rate", async () => {
+    const start = Date.now();
+    const { outcomes, calls } = await run(1000, ok, { maxSendRate: 100 });
+    expect(calls).toHaveLength(20);
+    expect(calls.every((call) => call.indexes.length === 50)).toBe(true);
+    expect(calls.flatMap((call) => call.indexes)).toEqual(
+      Array.from({ length: 1000 }, (_, i) => i),
+    );
+    expectAccountedOnce(1000, outcomes, calls);
+    expect(outcomes.every((o) => o.status === "SUCCESS" && o.attempts === 1)).toBe(true);
+    expectPaced(calls, 100);
+    // 20 calls of 50 at 100/s: the last one starts 9.5 s in; the whole run is not much longer.
+    const elapsed = Math.max(...calls.map((c) => c.at)) - start;
+    expect(elapsed).toBeGreaterThanOrEqual(9500);
+    expect(elapsed).toBeLessThan(9500 + 100);
+  });
+
+  it("keeps each call within one second of sending at low rates", async () => {
+    const { calls } = await run(30, ok, { maxSendRate: 7 });
+    expect(Math.max(...calls.map((c) => c.indexes.length))).toBe(7);
+    expectPaced(calls, 7);
+  });
+
+  it("retries throttled calls and throttled or transient entries; every destination ends exactly once", async () => {
+    const flaky = new Set<number>();
+    // Each destination is in at most two failed calls, so five attempts always suffice.
+    const failedCalls = new Map<number, number>();
+    const mayFail = (call: Call) => call.indexes.every((i) => (failedCalls.get(i) ?? 0) < 2);
+    const failCall = (call: Call, error: Error) => {
+      for (const i of call.indexes) failedCalls.set(i, (failedCalls.get(i) ?? 0) + 1);
+      return error;
+    };
+    const { outcomes, calls } = await run(
+      1000,
+      (call, number) => {
+        if (number % 4 === 0 && mayFail(call)) {
+          return failCall(call, sesError("TooManyRequestsException", 429));
+        }
+        if (number % 7 === 0 && mayFail(call))
+          return failCall(call, sesError("InternalFailure", 500));
+        return call.indexes.map((i) => {
+          if (i % 97 === 0)
+            return { Status: "MESSAGE_REJECTED", Error: "Email address is not verified." };
+          if (i % 10 === 3 && !flaky.has(i)) {
+            flaky.add(i);
+            return {
+              Status: i % 20 === 3 ? "ACCOUNT_THROTTLED" : "TRANSIENT_FAILURE",
+              Error: "try later",
+            };
+          }
+          return { Status: "SUCCESS", MessageId: `m-${i}` };
+        });
+      },
+      { maxSendRate: 200 },
+    );
+    expectAccountedOnce(1000, outcomes, calls);
+    expectPaced(calls, 200);
+    const rejected = outcomes.filter((o) => o.status === "MESSAGE_REJECTED").map((o) => o.index);
+    expect(rejected).toEqual(Array.from({ length: 11 }, (_, k) => k * 97));
+    expect(outcomes.filter((o) => o.status === "SUCCESS")).toHaveLength(1000 - 11);
+    // Entries that failed transiently once were sent again, and only once more.
+    for (const i of flaky) {
+      if (i % 97 !== 0) expect(outcomes[i]).toMatchObject({ status: "SUCCESS" });
+    }
+    expect(outcomes.some((o) => o.attempts > 1)).toBe(true);
+    // Once a throttled call's answer is in (40 ms later), no call starts for a second.
+    const answeredAt = calls[3].at + 40;
+    const nextStart = Math.min(...calls.filter((c) => c.at > answeredAt).map((c) => c.at));
+    expect(nextStart - answeredAt).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("gives up after the last attempt and says so", async () => {
+    const { outcomes, calls } = await run(3, () => sesError("TooManyRequestsException", 429), {
+      maxSendRate: 50,
+      maxAttempts: 3,
+    });
+    expectAccountedOnce(3, outcomes, calls);
+    expect(calls).toHaveLength(3);
+    for (const outcome of outcomes) {
+      expect(outcome).toMatchObject({ status: "FAILED", attempts: 3, messageId: null });
+      expect(outcome.error).toMatch(/TooManyRequestsException: .* \(gave up after 3 attempts\)/);
+    }
+  });
+
+  it("does not resend when the request may have reached SES (connection reset)", async () => {
+    const { outcomes, calls } = await run(
+      120,
+      (call, number) => (number === 2 ? sesError("Error", undefined, "ECONNRESET") : ok(call)),
+      { maxSendRate: 1000, maxConcurrentCalls: 1 },
+    );
+    expectAccountedOnce(120, outcomes, calls);
+    expect(calls).toHaveLength(3);
+    expect(outcomes.slice(50, 100).every((o) => o.status === "UNKNOWN" && o.attempts === 1)).toBe(
+      true,
+    );
+    expect(outcomes[50].error).toMatch(/may have reached SES, so it was not sent again/);
+  });
+
+  it("resends when the connection was never made (connection refused)", async () => {
+    const { outcomes, calls } = await run(
+      60,
+      (call, number) => (number === 1 ? sesError("Error", undefined, "ECONNREFUSED") : ok(call)),
+      { maxSendRate: 1000, maxConcurrentCalls: 1 },
+    );
+    expectAccountedOnce(60, outcomes, calls);
+    expect(outcomes.every((o) => o.status === "SUCCESS")).toBe(true);
+    expect(outcomes[0].attempts).toBe(2);
+  });
+
+  it("stops at an error every later call would repeat, reporting the rest as not sent", async () => {
+    const { outcomes, calls } = await run(500, () => sesError("NotFoundException", 404), {
+      maxSendRate: 1000,
+      maxConcurrentCalls: 1,
+    });
+    expectAccountedOnce(500, outcomes, calls);
+    expect(calls).toHaveLength(1);
+    expect(outcomes.slice(0, 50).every((o) => o.status === "FAILED")).toBe(true);
+    expect(outcomes.slice(50).every((o) => o.status === "NOT_SENT" && o.attempts === 0)).toBe(true);
+    expect(outcomes[499].error).toMatch(/^Not sent: an earlier call failed with NotFoundException/);
+  });
+
+  it("fails only the batch of an error that concerns that batch", async () => {
+    const { outcomes, calls } = await run(
+      150,
+      (call, number) => (number === 2 ? sesError("BadRequestException", 400) : ok(call)),
+      { maxSendRate: 1000, maxConcurrentCalls: 1 },
+    );
+    expectAccountedOnce(150, outcomes, calls);
+    expect(outcomes.filter((o) => o.status === "FAILED").map((o) => o.index)).toEqual(
+      Array.from({ length: 50 }, (_, k) => 50 + k),
+    );
+    expect(outcomes.filter((o) => o.status === "SUCCESS")).toHaveLength(100);
+  });
+});
+
+describe("parseBulkDestinations", () => {
+  it("takes addresses, objects and JSON text, with per-destination data and tags", () => {
+    const parsed = parseBulkDestinations(
+      JSON.stringify([
+        "a@example.com",
+        {
+          to: ["B <b@example.com>"],
+          cc: "c@example.com",
+          templateData: { n: 1 },
+          tags: { seg: "vip" },
+        },
+      ]),
+    );
+    expect(parsed.map((d) => d.entry)).toEqual([
+      { Destination: { ToAddresses: ["a@example.com"], CcAddresses: [], BccAddresses: [] } },
+      {
+        Destination: {
+          ToAddresses: ['"B" <b@example.com>'],
+          CcAddresses: ["c@example.com"],
+          BccAddresses: [],
+        },
+        ReplacementEmailContent: { ReplacementTemplate: { ReplacementTemplateData: '{"n":1}' } },
+        ReplacementTags: [{ Name: "seg", Value: "vip" }],
+      },
+    ]);
+    expect(parsed.map((d) => d.recipientCount)).toEqual([1, 2]);
+  });
+
+  it.each([
+    ["not JSON", "[{", /^Destinations is not valid JSON/],
+    ["not an array", '{"to": "a@example.com"}', /^Destinations must be a JSON array/],
+    ["empty", "[]", /^Destinations is empty/],
+    [
+      "a bad address deep in the list",
+      ["a@example.com", "b@example.com", { to: "nope" }],
+      /^Destinations\[2\]\.To: "nope" is not a valid email address/,
+    ],
+    [
+      "an item with no recipient",
+      ["a@example.com", { templateData: {} }],
+      /^Destinations\[1\]\.Give at least one recipient/,
+    ],
+    [
+      "template data that is not an object",
+      [{ to: "a@example.com", templateData: "[1]" }],
+      /^Destinations\[0\]\.templateData must be a JSON object/,
+    ],
+    [
+      "a bad tag",
+      [{ to: "a@example.com", tags: { "a b": "x" } }],
+      /^Destinations\[0\]\.tags: tag "a b"/,
+    ],
+    [
+      "header injection",
+      [{ to: "a@example.com\r\nBcc: x@evil.test" }],
+      /^Destinations\[0\]\.To: .* line break/,
+    ],
+  ])("rejects %s, naming the destination", (_case, value, message) => {
+    expect(() => parseBulkDestinations(value)).toThrow(message);
+  });
+});
