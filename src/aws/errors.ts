@@ -89,6 +89,14 @@ const ADVICE: Record<string, (error: SdkError) => string> = {
   MalformedPolicyDocument: () => "The role session policy is malformed.",
 };
 
+// When a response lacks the error-type header (some proxies and emulators), the SDK names the
+// error "Unknown"; the HTTP status still says what kind of failure it was.
+const ADVICE_BY_STATUS: Record<number, (error: SdkError) => string> = {
+  403: accessDenied,
+  404: ADVICE.NotFoundException,
+  429: throttled,
+};
+
 const NETWORK_CODES = new Set([
   "ECONNREFUSED",
   "ENOTFOUND",
@@ -109,7 +117,7 @@ function isSdkError(error: unknown): error is SdkError {
 export function adviseOnError(error: unknown): unknown {
   if (isSpectralError(error) || error instanceof AwsServiceError) return error;
   if (isSdkError(error)) {
-    const advise = ADVICE[error.name];
+    const advise = ADVICE[error.name] ?? ADVICE_BY_STATUS[error.$metadata?.httpStatusCode ?? 0];
     if (advise) return new AwsServiceError(advise(error), error);
     if ((error.$metadata?.httpStatusCode ?? 0) >= 500 || error.$fault === "server") {
       return new AwsServiceError("AWS had an internal error: retry the step later.", error);

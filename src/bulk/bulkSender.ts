@@ -213,20 +213,22 @@ export async function sendBulk(
   const worker = async () => {
     for (;;) {
       if (abortReason) return;
+      const delay = pacer.delayUntilDue();
+      if (delay > 0) {
+        await clock.sleep(delay);
+        continue;
+      }
+      // From the check above to the booking below nothing awaits, so batches leave in order.
       const batch = takeBatch();
       if (batch.length === 0) {
         if (retries.length > 0) {
-          const wait = Math.min(...retries.map((item) => item.notBefore)) - clock.now();
+          const wait = Math.ceil(Math.min(...retries.map((item) => item.notBefore)) - clock.now());
           await Promise.race([clock.sleep(Math.max(0, wait)), finished.promise]);
         } else if (inFlight > 0) await finished.promise;
         else return;
         continue;
       }
-      await pacer.take(batch.reduce((sum, item) => sum + item.destination.recipientCount, 0));
-      if (abortReason) {
-        retries.push(...batch); // reported as NOT_SENT below
-        return;
-      }
+      pacer.book(batch.reduce((sum, item) => sum + item.destination.recipientCount, 0));
       inFlight += 1;
       try {
         await send(batch);

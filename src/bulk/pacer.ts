@@ -28,18 +28,17 @@ export class Pacer {
     this.nextStart = Math.max(this.nextStart, this.clock.now() + ms);
   }
 
+  /** Whole milliseconds until the next start is allowed (timers round fractions away); 0 when due. */
+  delayUntilDue(): number {
+    return Math.max(0, Math.ceil(this.nextStart - this.clock.now()));
+  }
+
   /**
-   * Waits until `cost` units may start, then books them. A slot is booked only when it is due,
-   * so a pause set while callers wait holds all of them.
+   * Books a start of `cost` units now. Callers check delayUntilDue() and book in the same
+   * synchronous step, so no other caller can slip in between and starts stay in order.
    */
-  async take(cost: number): Promise<void> {
-    for (;;) {
-      const now = this.clock.now();
-      if (this.nextStart <= now) {
-        this.nextStart = Math.max(now, this.nextStart) + (cost / this.ratePerSecond) * 1000;
-        return;
-      }
-      await this.clock.sleep(this.nextStart - now);
-    }
+  book(cost: number): void {
+    const now = this.clock.now();
+    this.nextStart = Math.max(now, this.nextStart) + (cost / this.ratePerSecond) * 1000;
   }
 }
