@@ -88,14 +88,12 @@ describe("Send Bulk Templated Email", () => {
   });
 
   it("turns off the SDK's own retries, so only the bulk sender decides what to resend", async () => {
-    ses
-      .on(SendBulkEmailCommand)
-      .rejects(
-        Object.assign(new Error("Unknown"), {
-          name: "BadRequestException",
-          $metadata: { httpStatusCode: 400 },
-        }),
-      );
+    ses.on(SendBulkEmailCommand).rejects(
+      Object.assign(new Error("Unknown"), {
+        name: "BadRequestException",
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
     const result = await bulk({ destinations: ["a@example.com"], maxSendRate: "100" });
     expect(ses.commandCalls(SendBulkEmailCommand)).toHaveLength(1);
     expect(dataOf<{ results: { status: string }[] }>(result).results[0].status).toBe("FAILED");
