@@ -114,6 +114,7 @@ export const configurationSetInput = input({
   label: "Configuration Set",
   type: "string",
   required: false,
+  dataSource: "selectConfigurationSet",
   comments:
     "Optional SES configuration set: applies its event publishing (bounces, opens, clicks...), IP pool and tracking settings.",
   example: "transactional",
