@@ -1,0 +1,166 @@
+import { type CipherGCMTypes, createDecipheriv } from "node:crypto";
+import { DecryptionError } from "./decryptionError";
+import { CBC, type ContentAlgorithm, type Envelope, GCM } from "./envelope";
+
+/** KMS Decrypt of the wrapped data key with this encryption context; injected so this stays pure. */
+export type UnwrapKey = (
+  wrappedKey: Buffer,
+  encryptionContext: Record<string, string>,
+) => Promise<Buffer>;
+
+export interface DecryptOptions {
+  /** aws:ses:source-account must equal this, when given. */
+  expectedAccountId?: string;
+  /** aws:ses:rule-name must equal this, when given. */
+  expectedRuleName?: string;
+  /** AES-CBC has no integrity check: refuse it unless the caller accepts that. */
+  allowUnauthenticatedCbc?: boolean;
+}
+
+export interface Decrypted {
+  plaintext: Buffer;
+  contentAlgorithm: ContentAlgorithm;
+  /** True when the content was verified (GCM tag); false for legacy CBC. */
+  authenticated: boolean;
+}
+
+const GCM_TAG_BYTES = 16;
+const AES_BLOCK = 16;
+
+function checkExpected(
+  context: Record<string, string>,
+  key: string,
+  label: string,
+  expected?: string,
+) {
+  if (expected === undefined || expected === "") return;
+  const actual = context[key];
+  if (actual !== expected) {
+    throw new DecryptionError(
+      "unexpected-encryption-context",
+      actual === undefined
+        ? `The mail's encryption context has no ${key}, so it cannot be shown to come from ${label} "${expected}"; refused.`
+        : `The mail's encryption context says ${key} is "${actual}", but ${label} "${expected}" was expected; refused (it was stored by another ${label === "account" ? "account" : "receipt rule"}).`,
+    );
+  }
+}
+
+/** Refuses a body whose length cannot be the encryption of the stated plaintext length. */
+function checkLength(body: Buffer, envelope: Envelope): void {
+  const plain = envelope.unencryptedLength;
+  if (envelope.contentAlgorithm === GCM) {
+    if (body.length < GCM_TAG_BYTES) {
+      throw new DecryptionError(
+        "length-mismatch",
+        `The body is ${body.length} bytes, shorter than the GCM tag: it is truncated.`,
+      );
+    }
+    if (plain !== null && body.length !== plain + GCM_TAG_BYTES) {
+      throw new DecryptionError(
+        "length-mismatch",
+        `The body is ${body.length} bytes, but x-amz-unencrypted-content-length says ${plain} (${plain + GCM_TAG_BYTES} with the tag): it is truncated or altered.`,
+      );
+    }
+    return;
+  }
+  if (body.length === 0 || body.length % AES_BLOCK !== 0) {
+    throw new DecryptionError(
+      "length-mismatch",
+      `The body is ${body.length} bytes, not a whole number of AES blocks: it is truncated or altered.`,
+    );
+  }
+  if (plain !== null && body.length !== (Math.floor(plain / AES_BLOCK) + 1) * AES_BLOCK) {
+    throw new DecryptionError(
+      "length-mismatch",
+      `The body is ${body.length} bytes, which cannot hold the ${plain} bytes x-amz-unencrypted-content-length states: it is truncated or altered.`,
+    );
+  }
+}
+
+function decipher(body: Buffer, envelope: Envelope, key: Buffer): Buffer {
+  const bits = key.length * 8;
+  if (envelope.contentAlgorithm === GCM) {
+    const ciphertext = body.subarray(0, body.length - GCM_TAG_BYTES);
+    const aes = createDecipheriv(`aes-${bits}-gcm` as CipherGCMTypes, key, envelope.iv, {
+      authTagLength: GCM_TAG_BYTES,
+    });
+    aes.setAuthTag(body.subarray(body.length - GCM_TAG_BYTES));
+    const plaintext = aes.update(ciphertext);
+    try {
+      // The tag is checked here; until it passes, the plaintext above must not leave.
+      const rest = aes.final();
+      return rest.length ? Buffer.concat([plaintext, rest]) : plaintext;
+    } catch {
+      plaintext.fill(0);
+      throw new DecryptionError(
+        "authentication-failed",
+        "The mail failed GCM authentication: the stored object was altered or corrupted (or the key is wrong). Nothing was decrypted.",
+      );
+    }
+  }
+  const aes = createDecipheriv(`aes-${bits}-cbc`, key, envelope.iv);
+  try {
+    return Buffer.concat([aes.update(body), aes.final()]);
+  } catch {
+    throw new DecryptionError(
+      "bad-padding",
+      "The mail's AES-CBC padding is invalid: the object was altered or corrupted.",
+    );
+  }
+}
+
+/**
+ * Decrypts an S3 encryption client object. Everything that can be checked before KMS is
+ * checked first; the plaintext is returned only once it is complete and, for GCM, verified.
+ */
+export async function decryptObject(
+  body: Buffer,
+  envelope: Envelope,
+  unwrapKey: UnwrapKey,
+  options: DecryptOptions = {},
+): Promise<Decrypted> {
+  const context = envelope.encryptionContext;
+  checkExpected(context, "aws:ses:source-account", "account", options.expectedAccountId);
+  checkExpected(context, "aws:ses:rule-name", "rule", options.expectedRuleName);
+  if (
+    envelope.wrapAlgorithm === "kms+context" &&
+    context["aws:x-amz-cek-alg"] !== envelope.contentAlgorithm
+  ) {
+    throw new DecryptionError(
+      "cek-algorithm-mismatch",
+      `The encryption context's aws:x-amz-cek-alg ("${context["aws:x-amz-cek-alg"] ?? "(none)"}") differs from the content algorithm ${envelope.contentAlgorithm}: the metadata was altered.`,
+    );
+  }
+  if (envelope.contentAlgorithm === CBC && !options.allowUnauthenticatedCbc) {
+    throw new DecryptionError(
+      "unauthenticated-cbc-refused",
+      `The mail is encrypted with legacy ${CBC}, which has no integrity check, so tampering could not be detected. SES itself uses AES-GCM; enable "Allow Legacy AES-CBC" only for objects you know another client wrote.`,
+    );
+  }
+  checkLength(body, envelope);
+
+  const key = await unwrapKey(envelope.wrappedKey, context);
+  try {
+    if (![16, 24, 32].includes(key.length)) {
+      throw new DecryptionError(
+        "bad-data-key",
+        `KMS returned a ${key.length}-byte data key; an AES key is 16, 24 or 32 bytes.`,
+      );
+    }
+    const plaintext = decipher(body, envelope, key);
+    if (envelope.unencryptedLength !== null && plaintext.length !== envelope.unencryptedLength) {
+      plaintext.fill(0);
+      throw new DecryptionError(
+        "length-mismatch",
+        `The decrypted mail is ${plaintext.length} bytes, but x-amz-unencrypted-content-length says ${envelope.unencryptedLength}.`,
+      );
+    }
+    return {
+      plaintext,
+      contentAlgorithm: envelope.contentAlgorithm,
+      authenticated: envelope.contentAlgorithm === GCM,
+    };
+  } finally {
+    key.fill(0); // the data key is not needed past this point
+  }
+}
