@@ -39,6 +39,9 @@ const IAM_PERMISSIONS = {
   getSuppressedDestination: ["ses:GetSuppressedDestination"],
   listSuppressedDestinations: ["ses:ListSuppressedDestinations"],
   deleteSuppressedDestination: ["ses:DeleteSuppressedDestination"],
+  fetchReceivedEmail: ["s3:GetObject", "kms:Decrypt (only for mail SES encrypted)"],
+  listReceivedEmails: ["s3:ListBucket"],
+  deleteReceivedEmail: ["s3:DeleteObject"],
   getAccount: ["ses:GetAccount"],
   listConfigurationSets: ["ses:ListConfigurationSets"],
 };

@@ -4,6 +4,9 @@ import { createEmailIdentity } from "./identities/createEmailIdentity";
 import { deleteEmailIdentity } from "./identities/deleteEmailIdentity";
 import { getEmailIdentity } from "./identities/getEmailIdentity";
 import { listIdentities } from "./identities/listIdentities";
+import { deleteReceivedEmail } from "./inbound/deleteReceivedEmail";
+import { fetchReceivedEmail } from "./inbound/fetchReceivedEmail";
+import { listReceivedEmails } from "./inbound/listReceivedEmails";
 import { sendBulkTemplatedEmail } from "./sending/sendBulkTemplatedEmail";
 import { sendEmail } from "./sending/sendEmail";
 import { sendRawEmail } from "./sending/sendRawEmail";
@@ -42,6 +45,10 @@ export const actions = {
   getSuppressedDestination,
   listSuppressedDestinations,
   deleteSuppressedDestination,
+  // Received mail (stored in S3 by a receipt rule)
+  fetchReceivedEmail,
+  listReceivedEmails,
+  deleteReceivedEmail,
   // Account and configuration
   getAccount,
   listConfigurationSets,

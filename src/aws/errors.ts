@@ -33,6 +33,9 @@ export class AwsServiceError extends Error {
 
 const accessDenied = (e: SdkError) => {
   const action = e[IAM_ACTION];
+  if (action === "kms:Decrypt") {
+    return "AWS denied KMS Decrypt of the mail's data key. The key policy of the KMS key SES used must allow this connection's user or role \"kms:Decrypt\" (an IAM policy alone is not enough unless the key policy delegates to IAM), and any condition on the encryption context (kms:EncryptionContext:aws:ses:source-account, kms:EncryptionContext:aws:ses:rule-name) must match the account and receipt rule that stored it.";
+  }
   const permission = action
     ? `Allow "${action}" in the IAM policy of the user or role this connection uses`
     : "Allow the action in the IAM policy of the user or role this connection uses";
@@ -83,6 +86,18 @@ const ADVICE: Record<string, (error: SdkError) => string> = {
   ConfigurationSetDoesNotExist: () =>
     "The configuration set does not exist in this region: check its name and the region.",
   BadRequestException: () => "SES refused the request as invalid.",
+  NoSuchKey: () =>
+    "There is no object with that key in the bucket: check the Object Key (SES names it after the message ID, under the rule's prefix).",
+  NoSuchBucket: () =>
+    "The S3 bucket does not exist in this account and region: check the Bucket and the Region.",
+  InvalidCiphertextException: () =>
+    "KMS could not decrypt the mail's data key with its encryption context: the object's metadata (x-amz-matdesc or x-amz-key-v2) was altered, or it was not written for this KMS key. The mail was not decrypted.",
+  IncorrectKeyException: () =>
+    "The mail's data key was wrapped with another KMS key than the one given.",
+  DisabledException: () => "The KMS key SES used is disabled: enable it to read the stored mail.",
+  KMSInvalidStateException: () =>
+    "The KMS key SES used is not usable (pending deletion or import): restore it to read the stored mail.",
+  KeyUnavailableException: () => "The KMS key is temporarily unavailable: retry later.",
   InvalidParameterValue: () => "SES refused a parameter value as invalid.",
   RegionDisabledException: () =>
     "STS is not enabled in this region for the account: enable the region in IAM account settings, or choose another region.",

@@ -1,0 +1,68 @@
+import { action } from "@prismatic-io/spectral";
+import { clientSettings, createKmsClient, createS3Client } from "../../aws/clients";
+import { fetchStoredMail } from "../../inbound/fetchStoredMail";
+import { locateStoredMail } from "../../inbound/location";
+import { connectionInput, regionInput } from "../../inputs/common";
+import {
+  allowLegacyCbcInput,
+  bucketInput,
+  expectedAccountIdInput,
+  expectedRuleNameInput,
+  includeRawInput,
+  maxSizeInput,
+  notificationInput,
+  objectKeyInput,
+  s3EndpointInput,
+} from "../../inputs/inbound";
+import { parseReceivedEmail } from "../../mail/parseReceived";
+import { kmsUnwrap } from "../../s3crypto/kmsUnwrap";
+import { fetchReceivedEmailExample } from "./fetchReceivedEmailExample";
+
+export const fetchReceivedEmail = action({
+  display: {
+    label: "Fetch Received Email",
+    description:
+      "Fetch a message SES stored in S3, decrypt it if SES encrypted it with KMS (checking it was not altered and came from the expected account and rule), and parse it into fields and attachment files.",
+  },
+  inputs: {
+    connection: connectionInput,
+    region: regionInput,
+    bucket: bucketInput,
+    objectKey: objectKeyInput,
+    notification: notificationInput,
+    expectedAccountId: expectedAccountIdInput,
+    expectedRuleName: expectedRuleNameInput,
+    maxSizeMb: maxSizeInput,
+    includeRawMime: includeRawInput,
+    allowLegacyCbc: allowLegacyCbcInput,
+    endpoint: s3EndpointInput,
+  },
+  performSafety: "safe",
+  perform: async (_context, params) => {
+    const location = locateStoredMail(params);
+    const settings = clientSettings(params);
+    const stored = await fetchStoredMail({
+      s3: createS3Client(settings),
+      unwrapKey: kmsUnwrap(createKmsClient({ ...settings, endpoint: undefined })),
+      location,
+      maxBytes: params.maxSizeMb * 1024 * 1024,
+      decrypt: {
+        expectedAccountId: params.expectedAccountId,
+        expectedRuleName: params.expectedRuleName,
+        allowUnauthenticatedCbc: params.allowLegacyCbc,
+      },
+    });
+    const email = await parseReceivedEmail(stored.raw);
+    return {
+      data: {
+        bucket: location.bucket,
+        key: location.key,
+        size: stored.raw.length,
+        encryption: stored.encryption,
+        ...email,
+        raw: params.includeRawMime ? { data: stored.raw, contentType: "message/rfc822" } : null,
+      },
+    };
+  },
+  examplePayload: fetchReceivedEmailExample,
+});

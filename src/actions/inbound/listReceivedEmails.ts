@@ -1,0 +1,89 @@
+import { type _Object, ListObjectsV2Command, paginateListObjectsV2 } from "@aws-sdk/client-s3";
+import { action } from "@prismatic-io/spectral";
+import { clientSettings, createS3Client } from "../../aws/clients";
+import { collectPages } from "../../aws/paging";
+import {
+  connectionInput,
+  fetchAllInput,
+  nextTokenInput,
+  pageSizeInput,
+  regionInput,
+} from "../../inputs/common";
+import { prefixInput, requiredBucketInput, s3EndpointInput } from "../../inputs/inbound";
+import { outputSchemaFrom } from "../outputSchema";
+
+// Written by SES when the rule is created, and by encryption clients beside the mail: not mail.
+const isMail = (key: string) =>
+  !key.endsWith(".instruction") && !key.endsWith("AMAZON_SES_SETUP_NOTIFICATION");
+
+function describe(objects: _Object[]) {
+  return objects
+    .filter((object) => object.Key && isMail(object.Key))
+    .sort((a, b) => (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0))
+    .map((object) => ({
+      key: object.Key ?? "",
+      messageId: (object.Key ?? "").split("/").pop() ?? "",
+      size: object.Size ?? 0,
+      lastModified: object.LastModified?.toISOString() ?? null,
+    }));
+}
+
+const examplePayload = {
+  data: {
+    emails: [
+      {
+        key: "inbound/43b1325e72b227e8aceb23b963c34d6dc6fb9e11",
+        messageId: "43b1325e72b227e8aceb23b963c34d6dc6fb9e11",
+        size: 1169,
+        lastModified: "2026-11-23T17:58:43.000Z" as string | null,
+      },
+    ],
+    nextToken: null as string | null,
+  },
+};
+
+export const listReceivedEmails = action({
+  display: {
+    label: "List Received Emails",
+    description:
+      "List the messages a receipt rule stored in S3, newest first (within a page; Fetch All Pages sorts them all).",
+  },
+  inputs: {
+    connection: connectionInput,
+    region: regionInput,
+    bucket: requiredBucketInput,
+    prefix: prefixInput,
+    fetchAll: fetchAllInput,
+    pageSize: pageSizeInput(1000, 100),
+    nextToken: nextTokenInput,
+    endpoint: s3EndpointInput,
+  },
+  performSafety: "safe",
+  perform: async (_context, params) => {
+    if (!params.bucket) throw new Error("Bucket is required.");
+    const s3 = createS3Client(clientSettings(params));
+    const query = { Bucket: params.bucket, Prefix: params.prefix };
+    if (params.fetchAll) {
+      const objects = await collectPages(
+        paginateListObjectsV2({ client: s3, pageSize: 1000 }, query),
+        (page) => page.Contents,
+      );
+      return { data: { emails: describe(objects), nextToken: null } };
+    }
+    const page = await s3.send(
+      new ListObjectsV2Command({
+        ...query,
+        MaxKeys: params.pageSize,
+        ContinuationToken: params.nextToken,
+      }),
+    );
+    return {
+      data: {
+        emails: describe(page.Contents ?? []),
+        nextToken: page.NextContinuationToken ?? null,
+      },
+    };
+  },
+  examplePayload,
+  outputSchema: outputSchemaFrom(examplePayload.data),
+});

@@ -1,0 +1,107 @@
+import type { S3Client } from "@aws-sdk/client-s3";
+import { type DecryptOptions, decryptObject, type UnwrapKey } from "../s3crypto/decrypt";
+import { type Envelope, hasEnvelope, looksEncrypted, readEnvelope } from "../s3crypto/envelope";
+import type { StoredMailLocation } from "./location";
+import { readStoredObject } from "./readStoredObject";
+
+export interface EncryptionInfo {
+  encrypted: boolean;
+  contentAlgorithm: string | null;
+  authenticated: boolean | null;
+  envelopeSource: string | null;
+  encryptionContext: Record<string, string>;
+}
+
+export interface StoredMail {
+  raw: Buffer;
+  storedSize: number;
+  encryption: EncryptionInfo;
+}
+
+const INSTRUCTION_FILE_MAX_BYTES = 64 * 1024;
+const GCM_TAG_BYTES = 16;
+
+async function envelopeFor(
+  s3: S3Client,
+  location: StoredMailLocation,
+  metadata: Record<string, string>,
+) {
+  if (hasEnvelope(metadata)) return readEnvelope(metadata, "metadata");
+  // Only when the metadata shows an encryption client wrote the object: an unencrypted object
+  // must not cost a GET of a KEY.instruction that does not exist (403 without s3:ListBucket).
+  if (!looksEncrypted(metadata)) return undefined;
+  const instruction = await readStoredObject(
+    s3,
+    location.bucket,
+    `${location.key}.instruction`,
+    INSTRUCTION_FILE_MAX_BYTES,
+  );
+  let fields: Record<string, string>;
+  try {
+    fields = JSON.parse(instruction.body.toString("utf8"));
+  } catch {
+    throw new Error(
+      `s3://${location.bucket}/${location.key}.instruction is not a JSON instruction file.`,
+    );
+  }
+  return readEnvelope(fields, "instruction file", metadata["x-amz-unencrypted-content-length"]);
+}
+
+/**
+ * Reads a message SES stored in S3 and, when the S3 encryption client encrypted it, decrypts
+ * and authenticates it. With an expected account or rule, an unencrypted object is refused:
+ * it carries no encryption context that could prove where it came from.
+ */
+export async function fetchStoredMail(options: {
+  s3: S3Client;
+  unwrapKey: UnwrapKey;
+  location: StoredMailLocation;
+  maxBytes: number;
+  decrypt: DecryptOptions;
+}): Promise<StoredMail> {
+  const { s3, location } = options;
+  // An encrypted body is the message plus its GCM tag.
+  const object = await readStoredObject(
+    s3,
+    location.bucket,
+    location.key,
+    options.maxBytes + GCM_TAG_BYTES,
+    `the Max Size of ${options.maxBytes} bytes`,
+  );
+  const envelope: Envelope | undefined = await envelopeFor(s3, location, object.metadata);
+  if (!envelope) {
+    if (options.decrypt.expectedAccountId || options.decrypt.expectedRuleName) {
+      throw new Error(
+        `s3://${location.bucket}/${location.key} is not encrypted, so its account and receipt rule cannot be checked; clear Expected Account ID and Expected Rule Name for unencrypted receipt rules.`,
+      );
+    }
+    if (object.body.length > options.maxBytes) {
+      throw new Error(
+        `The message is ${object.body.length} bytes, over the Max Size of ${options.maxBytes} bytes.`,
+      );
+    }
+    return {
+      raw: object.body,
+      storedSize: object.body.length,
+      encryption: {
+        encrypted: false,
+        contentAlgorithm: null,
+        authenticated: null,
+        envelopeSource: null,
+        encryptionContext: {},
+      },
+    };
+  }
+  const decrypted = await decryptObject(object.body, envelope, options.unwrapKey, options.decrypt);
+  return {
+    raw: decrypted.plaintext,
+    storedSize: object.body.length,
+    encryption: {
+      encrypted: true,
+      contentAlgorithm: decrypted.contentAlgorithm,
+      authenticated: decrypted.authenticated,
+      envelopeSource: envelope.source,
+      encryptionContext: envelope.encryptionContext,
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Readable } from "node:stream";
+import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+
+export interface StoredObject {
+  body: Buffer;
+  metadata: Record<string, string>;
+}
+
+async function readCapped(
+  stream: Readable,
+  expectedLength: number | undefined,
+  maxBytes: number,
+  what: string,
+  limit: string,
+) {
+  // With the length announced, chunks go straight into one buffer of that size: the body is
+  // held once, not as a chunk list plus a concatenated copy.
+  const target = expectedLength !== undefined ? Buffer.allocUnsafe(expectedLength) : undefined;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (total + chunk.length > (target ? target.length : maxBytes)) {
+      stream.destroy();
+      throw new Error(
+        target
+          ? `${what} sent more bytes than the ${target.length} it announced.`
+          : `${what} is larger than ${limit}.`,
+      );
+    }
+    if (target) chunk.copy(target, total);
+    else chunks.push(chunk);
+    total += chunk.length;
+  }
+  if (target) {
+    if (total !== target.length)
+      throw new Error(`${what} was cut short: read ${total} of ${target.length} bytes.`);
+    return target;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** GETs an object, refusing one over `maxBytes` before reading its body; `limit` words the bound. */
+export async function readStoredObject(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  maxBytes: number,
+  limit = `${maxBytes} bytes`,
+): Promise<StoredObject> {
+  const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  const what = `s3://${bucket}/${key}`;
+  if (response.ContentLength !== undefined && response.ContentLength > maxBytes) {
+    (response.Body as Readable | undefined)?.destroy?.();
+    throw new Error(
+      `${what} is ${response.ContentLength} bytes, over ${limit} (SES stores at most 30 MB per message).`,
+    );
+  }
+  if (!response.Body) throw new Error(`${what} has no body.`);
+  const body = await readCapped(
+    response.Body as Readable,
+    response.ContentLength,
+    maxBytes,
+    what,
+    limit,
+  );
+  return { body, metadata: response.Metadata ?? {} };
+}
