@@ -1,0 +1,55 @@
+import { verify } from "node:crypto";
+import type { CertificateCache } from "./certificateCache";
+import { type SnsMessage, SnsRejection, stringToSign } from "./snsMessage";
+import { assertTrustedCertificateUrl } from "./trustedUrls";
+
+const HASH_BY_VERSION: Record<string, string> = { "1": "sha1", "2": "sha256" };
+
+export interface VerifyOptions {
+  /** Only these topics are accepted, when given. */
+  allowedTopicArns?: string[];
+  /** Messages older than this are refused, when given (replay protection). */
+  maxAgeSeconds?: number;
+  now?: () => number;
+}
+
+/**
+ * Verifies an SNS message: topic and age first (no I/O), then the certificate URL (before any
+ * fetch), then the RSA signature over the string SNS signed. Resolves only for a genuine message.
+ */
+export async function verifySnsMessage(
+  message: SnsMessage,
+  certificates: CertificateCache,
+  options: VerifyOptions = {},
+): Promise<SnsMessage> {
+  const hash = HASH_BY_VERSION[message.SignatureVersion];
+  if (!hash) {
+    throw new SnsRejection(
+      "unknown-signature-version",
+      `SignatureVersion ${JSON.stringify(message.SignatureVersion)} is not 1 or 2.`,
+    );
+  }
+  if (options.allowedTopicArns?.length && !options.allowedTopicArns.includes(message.TopicArn)) {
+    throw new SnsRejection(
+      "topic-not-allowed",
+      `topic ${message.TopicArn} is not one of the allowed topics.`,
+    );
+  }
+  if (options.maxAgeSeconds !== undefined) {
+    const sent = Date.parse(message.Timestamp);
+    const age = ((options.now ?? Date.now)() - sent) / 1000;
+    if (Number.isNaN(sent) || age > options.maxAgeSeconds) {
+      throw new SnsRejection(
+        "too-old",
+        `the message was sent at ${message.Timestamp}, more than ${options.maxAgeSeconds} s ago.`,
+      );
+    }
+  }
+  const url = assertTrustedCertificateUrl(message.SigningCertURL);
+  const publicKey = await certificates.publicKey(url);
+  const signature = Buffer.from(message.Signature, "base64");
+  if (!verify(hash, Buffer.from(stringToSign(message), "utf8"), publicKey, signature)) {
+    throw new SnsRejection("bad-signature", "the signature does not match the message.");
+  }
+  return message;
+}
