@@ -3,6 +3,7 @@ import { actions } from "./actions";
 import { adviseOnError } from "./aws/errors";
 import { connections } from "./connections";
 import { dataSources } from "./dataSources";
+import { triggers } from "./triggers";
 
 export default component({
   key: "aws-ses-connector",
@@ -10,12 +11,13 @@ export default component({
   display: {
     label: "Amazon SES",
     description:
-      "Amazon Simple Email Service (SES): send plain, templated, bulk and raw email with attachments; manage templates, identities, the suppression list and account status.",
+      "Amazon Simple Email Service (SES): send plain, templated, bulk and raw email with attachments; manage templates, identities, the suppression list and account status; receive mail and SNS bounce, complaint and delivery notifications, signature-verified.",
     iconPath: "icon.png",
     category: "Application Connectors",
   },
   connections,
   actions,
   dataSources,
+  triggers,
   hooks: { error: adviseOnError },
 });

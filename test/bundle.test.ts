@@ -27,6 +27,19 @@ describe("the built bundle (what prism components:publish uploads)", () => {
     ]);
     expect(Object.keys(bundled.actions)).toEqual(Object.keys(component.actions));
     expect(Object.keys(bundled.actions)).toHaveLength(23);
+    expect(Object.keys(bundled.triggers).sort()).toEqual([
+      "bounceNotification",
+      "complaintNotification",
+      "receivedEmail",
+      "sesNotification",
+    ]);
+    for (const trigger of Object.values(bundled.triggers) as {
+      hasOnInstanceDeploy?: boolean;
+      examplePayload?: unknown;
+    }[]) {
+      expect(trigger.hasOnInstanceDeploy).toBe(true);
+      expect(trigger.examplePayload).toBeDefined();
+    }
     expect(Object.keys(bundled.dataSources).sort()).toEqual([
       "selectConfigurationSet",
       "selectIdentity",

@@ -2,6 +2,7 @@ import { KMSClient } from "@aws-sdk/client-kms";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SESClient } from "@aws-sdk/client-ses";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { SNSClient } from "@aws-sdk/client-sns";
 import type { Connection } from "@prismatic-io/spectral";
 import { credentialsFor } from "./credentials";
 import { annotateErrorsWithIamAction } from "./iamActionAnnotation";
@@ -60,5 +61,12 @@ export function createS3Client(settings: ClientSettings): S3Client {
 export function createKmsClient(settings: ClientSettings): KMSClient {
   const client = new KMSClient(baseConfig(settings));
   annotateErrorsWithIamAction(client, "kms");
+  return client;
+}
+
+/** SNS, to subscribe a flow's webhook to a topic (and unsubscribe it). */
+export function createSnsClient(settings: ClientSettings): SNSClient {
+  const client = new SNSClient(baseConfig(settings));
+  annotateErrorsWithIamAction(client, "sns");
   return client;
 }

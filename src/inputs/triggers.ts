@@ -1,0 +1,115 @@
+import { input } from "@prismatic-io/spectral";
+import { SES_EVENT_TYPES, type SesEventType } from "../sesEvents/normalize";
+import { topicRegion } from "../sns/snsMessage";
+import { cleanBoolean, cleanOptionalString, cleanString, cleanStringList } from "./clean";
+
+function topicArn(label: string, value: string): string {
+  if (!topicRegion(value)) {
+    throw new Error(
+      `${label}: "${value}" is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>).`,
+    );
+  }
+  return value;
+}
+
+export const allowedTopicArnsInput = input({
+  label: "Allowed Topic ARNs",
+  type: "string",
+  collection: "valuelist",
+  required: false,
+  comments:
+    "Only accept messages from these SNS topics (recommended). Messages from any other topic are rejected even when correctly signed.",
+  example: "arn:aws:sns:us-east-1:111122223333:ses-notifications",
+  clean: (value: unknown) =>
+    cleanStringList(value).map((arn) => topicArn("Allowed Topic ARNs", arn)),
+});
+
+export const maxMessageAgeInput = input({
+  label: "Max Message Age (seconds)",
+  type: "string",
+  required: false,
+  comments:
+    "Reject messages SNS sent longer ago than this (replay protection). Leave empty to accept SNS's own retries of any age.",
+  example: "3600",
+  clean: (value: unknown): number | undefined => {
+    const text = cleanString(value);
+    if (text === "") return undefined;
+    const seconds = Number(text);
+    if (!Number.isInteger(seconds) || seconds < 60) {
+      throw new Error(
+        `Max Message Age must be a whole number of seconds, at least 60, not "${text}".`,
+      );
+    }
+    return seconds;
+  },
+});
+
+export const optionalConnectionInput = input({
+  label: "Connection",
+  type: "connection",
+  required: false,
+  comments:
+    "Needed only to subscribe the flow to a topic on deploy, point an identity's notifications at it, or fetch received mail from S3.",
+});
+
+export const subscribeTopicInput = input({
+  label: "Subscribe To Topic",
+  type: "string",
+  required: false,
+  comments:
+    "When set, deploying the instance subscribes this flow's webhook URL to this SNS topic (and deleting it unsubscribes). The trigger confirms the subscription itself. Leave empty to subscribe by hand (see the documentation).",
+  example: "arn:aws:sns:us-east-1:111122223333:ses-notifications",
+  clean: (value: unknown) => {
+    const text = cleanOptionalString(value);
+    return text === undefined ? undefined : topicArn("Subscribe To Topic", text);
+  },
+});
+
+export const notifyIdentityInput = input({
+  label: "Identity To Notify",
+  type: "string",
+  required: false,
+  comments:
+    "With Subscribe To Topic: also point this SES identity's notifications (of this trigger's types) at the topic on deploy, and clear them on delete if they still point there.",
+  example: "example.com",
+  clean: cleanOptionalString,
+});
+
+export const includeHeadersInput = input({
+  label: "Include Original Headers",
+  type: "boolean",
+  required: false,
+  default: "false",
+  comments:
+    "With Identity To Notify: ask SES to include the original message's headers in the notifications.",
+  clean: cleanBoolean,
+});
+
+export const eventTypesInput = input({
+  label: "Event Types",
+  type: "string",
+  collection: "valuelist",
+  required: false,
+  comments: `Only these SES event types are passed on to the flow; the rest go to the Ignored branch. Empty for all. Types: ${SES_EVENT_TYPES.join(", ")}.`,
+  example: "Delivery",
+  clean: (value: unknown): SesEventType[] =>
+    cleanStringList(value).map((item) => {
+      const type = item.replace(/\s+/g, "");
+      if (!(SES_EVENT_TYPES as readonly string[]).includes(type)) {
+        throw new Error(
+          `Event Types: "${item}" is not an SES event type (${SES_EVENT_TYPES.join(", ")}).`,
+        );
+      }
+      return type as SesEventType;
+    }),
+});
+
+export const fetchStoredMailInput = input({
+  label: "Fetch Email Content",
+  type: "boolean",
+  required: false,
+  default: "true",
+  comments:
+    "Give the flow the parsed email: fetched from S3 (and decrypted) for an S3 receipt action, or decoded from the notification for an SNS receipt action. Needs a Connection for S3.",
+  clean: cleanBoolean,
+});
