@@ -11,6 +11,7 @@ const { PutObjectCommand, S3Client } = require("@aws-sdk/client-s3");
 const S3rver = require("s3rver");
 const { DUMMY_ACCOUNT } = require("s3rver/lib/models/account");
 const { startLocalKms } = require("./localKms");
+const { serveCertificateLocally, signAsSns } = require("./localSns");
 const { encryptLikeSes } = require("./sesEncryption");
 
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
@@ -135,12 +136,95 @@ async function receiveMailDemo({ harness, connection, keys }) {
       if (!/failed GCM authentication/.test(error.message)) throw error;
       console.log(`   Tampered copy (one ciphertext bit flipped) refused: ${error.message}`);
     }
+
+    await deliverReceiptNotification({ harness, connection, endpoint, key, purchaseOrder });
   } finally {
     delete process.env.AWS_ENDPOINT_URL_KMS;
     s3.destroy();
     await kms.close();
     await s3rver.close();
     rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Demo part 3: SNS delivers SES's receipt notification for that mail to the Received Email
+ * trigger, which verifies the SNS signature, then fetches, decrypts and parses the mail itself.
+ */
+async function deliverReceiptNotification({ harness, connection, endpoint, key, purchaseOrder }) {
+  const topicArn = "arn:aws:sns:us-east-1:111122223333:ses-inbound";
+  console.log("\n3. SNS delivers the receipt notification to the Received Email trigger");
+  const notification = signAsSns({
+    Type: "Notification",
+    MessageId: "5d0b3a7e-6f1c-4c8b-9a2e-1f0e2d3c4b5a",
+    TopicArn: topicArn,
+    Subject: "Amazon SES Email Receipt Notification",
+    Message: JSON.stringify({
+      notificationType: "Received",
+      mail: {
+        messageId: CONTEXT["aws:ses:message-id"],
+        source: "buyer@example.org",
+        destination: ["orders@inbound.example.com"],
+      },
+      receipt: {
+        recipients: ["orders@inbound.example.com"],
+        spamVerdict: { status: "PASS" },
+        virusVerdict: { status: "PASS" },
+        spfVerdict: { status: "PASS" },
+        dkimVerdict: { status: "PASS" },
+        dmarcVerdict: { status: "PASS" },
+        action: { type: "S3", topicArn, bucketName: BUCKET, objectKey: key },
+      },
+    }),
+  });
+  const params = {
+    allowedTopicArns: [topicArn],
+    connection,
+    region: "us-east-1",
+    endpoint,
+    fetchEmail: "true",
+    expectedAccountId: "111122223333",
+    expectedRuleName: "store-inbound",
+  };
+  const deliver = (message) => {
+    const raw = JSON.stringify(message);
+    return harness.trigger(
+      "receivedEmail",
+      {
+        headers: { "x-amz-sns-message-type": message.Type },
+        rawBody: { data: Buffer.from(raw) },
+        body: { data: raw },
+      },
+      params,
+    );
+  };
+  const stopServing = serveCertificateLocally();
+  try {
+    const result = await deliver(notification);
+    const { event, email, encryption } = result.payload.body.data;
+    console.log(
+      `   Signature verified; branch ${result.branch}; receipt verdicts ${JSON.stringify(event.receipt.verdicts)}`,
+    );
+    console.log(
+      `   Email:     From ${email.from.address}; Subject "${email.subject}"; ${email.attachments.length} attachment(s); decrypted and authenticated: ${encryption.authenticated}`,
+    );
+    const same = sha256(email.attachments[0].file.data) === sha256(purchaseOrder);
+    console.log(
+      `   Attached:  ${email.attachments[0].fileName} ${same ? "bytes identical" : "BYTES DIFFER"}`,
+    );
+    if (result.branch !== "Notification" || !same)
+      throw new Error("The trigger did not deliver the mail intact.");
+
+    const forged = { ...notification, Message: notification.Message.replace('"PASS"', '"FAIL"') };
+    try {
+      await deliver(forged);
+      throw new Error("A forged notification was accepted.");
+    } catch (error) {
+      if (!/signature does not match/.test(error.message)) throw error;
+      console.log(`   Forged copy (a verdict changed after signing) refused: ${error.message}`);
+    }
+  } finally {
+    stopServing();
   }
 }
 

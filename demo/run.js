@@ -2,7 +2,8 @@
 /**
  * The main job on an embedded local default: no AWS account, no network. Runs the BUILT
  * component (dist/index.js) through Spectral's harness, as Prismatic's runner would, against
- * local emulators: the SES v2 emulator for sending, s3rver plus a KMS stand-in for received mail.
+ * local emulators: the SES v2 emulator for sending; s3rver plus a KMS stand-in for received mail;
+ * a local stand-in for SNS (signing, certificate) to drive the Received Email trigger.
  */
 const { join } = require("node:path");
 const { createConnection, createHarness } = require("@prismatic-io/spectral/dist/testing");
@@ -22,7 +23,7 @@ async function main() {
   await sendMailDemo({ harness, connection });
   await receiveMailDemo({ harness, connection, keys });
   console.log(
-    "\nDemo OK: mail sent with its attachments intact; received encrypted mail fetched, authenticated, decrypted and parsed; tampering refused.",
+    "\nDemo OK: mail sent with its attachments intact; received encrypted mail fetched, authenticated, decrypted and parsed, by the action and by the SNS-triggered flow; tampered mail and a forged notification refused.",
   );
 }
 

@@ -53,6 +53,13 @@ const ABORTING_ERRORS = new Set([
 // The request never reached SES, so sending it again cannot duplicate anything.
 const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
 const THROTTLE_PAUSE_MS = 1000;
+const THROTTLING_ERRORS = new Set([
+  "TooManyRequestsException",
+  "Throttling",
+  "ThrottlingException",
+]);
+const costOf = (items: Pending[]) =>
+  items.reduce((sum, item) => sum + item.destination.recipientCount, 0);
 
 type Disposition = "retry" | "abort" | "fail" | "unknown";
 
@@ -171,9 +178,10 @@ export async function sendBulk(
       const error = caught as CallError;
       const text = `${error.name ?? "Error"}: ${error.message ?? String(caught)}`;
       const disposition = classify(error);
-      if (error.$metadata?.httpStatusCode === 429 || RETRYABLE_ERRORS.has(error.name ?? "")) {
-        pacer.pause(THROTTLE_PAUSE_MS);
-      }
+      const throttled =
+        error.$metadata?.httpStatusCode === 429 || THROTTLING_ERRORS.has(error.name ?? "");
+      if (throttled) pacer.pause(THROTTLE_PAUSE_MS);
+      else if (disposition === "retry") pacer.refund(costOf(batch)); // SES failed it: nothing was sent
       for (const item of batch) {
         if (disposition === "retry") retryLater(item, text);
         else if (disposition === "unknown") {
@@ -228,7 +236,7 @@ export async function sendBulk(
         else return;
         continue;
       }
-      pacer.book(batch.reduce((sum, item) => sum + item.destination.recipientCount, 0));
+      pacer.book(costOf(batch));
       inFlight += 1;
       try {
         await send(batch);

@@ -28,6 +28,15 @@ export class Pacer {
     this.nextStart = Math.max(this.nextStart, this.clock.now() + ms);
   }
 
+  /**
+   * Gives back the time booked for work SES did not do (entries it reported as not sent, a call
+   * that failed on its side), so retries do not cost the rate twice. Never creates a burst: a
+   * start is still booked from now at the earliest.
+   */
+  refund(cost: number): void {
+    this.nextStart -= (cost / this.ratePerSecond) * 1000;
+  }
+
   /** Whole milliseconds until the next start is allowed (timers round fractions away); 0 when due. */
   delayUntilDue(): number {
     return Math.max(0, Math.ceil(this.nextStart - this.clock.now()));

@@ -64,7 +64,10 @@ function mailboxes(list: Address[] | undefined): Mailbox[] {
 
 /** A received MIME message as fields, decoded headers and attachments (bytes kept exactly). */
 export async function parseReceivedEmail(raw: Buffer): Promise<ReceivedEmail> {
-  const email = await PostalMime.parse(raw, PARSER_LIMITS);
+  // postal-mime copies a Buffer into a new ArrayBuffer; a Buffer that spans its whole
+  // ArrayBuffer (as decrypted mail does) is handed over as that ArrayBuffer, saving a copy.
+  const whole = raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength;
+  const email = await PostalMime.parse(whole ? (raw.buffer as ArrayBuffer) : raw, PARSER_LIMITS);
   const attachments = email.attachments.map((attachment, index): ReceivedAttachment => {
     const data = Buffer.isBuffer(attachment.content)
       ? attachment.content

@@ -17,14 +17,23 @@ export class CertificateCache {
     private readonly maxEntries = 64,
   ) {}
 
+  /**
+   * The key for a certificate URL string. `validate` runs only on a miss, before the fetch: a
+   * cached entry's URL was validated when it was added, so a hit skips re-parsing it.
+   */
+  publicKeyFor(urlText: string, validate: (urlText: string) => URL): Promise<KeyObject> {
+    const cached = this.entries.get(urlText);
+    if (!cached) return this.load(urlText, validate(urlText));
+    this.entries.delete(urlText); // re-inserted as the most recently used
+    this.entries.set(urlText, cached);
+    return cached;
+  }
+
   publicKey(url: URL): Promise<KeyObject> {
-    const key = url.href;
-    const cached = this.entries.get(key);
-    if (cached) {
-      this.entries.delete(key);
-      this.entries.set(key, cached);
-      return cached;
-    }
+    return this.publicKeyFor(url.href, () => url);
+  }
+
+  private load(key: string, url: URL): Promise<KeyObject> {
     this.fetches += 1;
     const loading = this.fetchCertificate(url).then((pem) => {
       try {

@@ -45,8 +45,11 @@ export async function verifySnsMessage(
       );
     }
   }
-  const url = assertTrustedCertificateUrl(message.SigningCertURL);
-  const publicKey = await certificates.publicKey(url);
+  // The URL is checked before any fetch; a cached certificate's URL was checked when cached.
+  const publicKey = await certificates.publicKeyFor(
+    message.SigningCertURL,
+    assertTrustedCertificateUrl,
+  );
   const signature = Buffer.from(message.Signature, "base64");
   if (!verify(hash, Buffer.from(stringToSign(message), "utf8"), publicKey, signature)) {
     throw new SnsRejection("bad-signature", "the signature does not match the message.");
