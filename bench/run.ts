@@ -17,10 +17,16 @@ async function main() {
   const machine = `${cpus()[0]?.model ?? "unknown CPU"} x${cpus().length}, ${mb(totalmem())} RAM, Node ${process.version}, ${process.platform}/${process.arch}`;
   console.log(`Machine: ${machine}\n`);
   const sections: string[] = [];
+  const verdicts: string[] = [];
+  const target = (met: boolean, text: string) => verdicts.push(`- ${met ? "Met" : "**Missed**"}: ${text}`);
 
   if (want("inbound")) {
     console.log("1. Fetch + decrypt + parse (AES-GCM, in-memory S3 and KMS)");
     const rows = await benchInboundPipeline();
+    for (const r of rows) {
+      target(r.ratio <= 1.5, `fetch+decrypt+parse ${r.label} at ${fmt(r.ratio)}× the bare baseline (target ≤ 1.5×)`);
+      target(r.peakRssRatio <= 3, `peak extra memory for ${r.label} at ${fmt(r.peakRssRatio)}× the message (target ≤ 3×; the bare baseline: ${fmt(r.bareRss / r.bytes)}×)`);
+    }
     sections.push(
       [
         "## 1. Fetch + decrypt + parse of encrypted received mail",
@@ -38,6 +44,10 @@ async function main() {
   if (want("sns")) {
     console.log("\n2. SNS signature verification (warm certificate cache)");
     const r = await benchSnsVerification();
+    for (const row of r) {
+      target(row.fraction >= 0.8, `SNS ${row.version} verification at ${fmt(row.fraction * 100, 1)}% of bare crypto.verify (target ≥ 80%)`);
+      target(row.fetches === 1, `${row.fetches} certificate fetch(es) per 10,000 messages (target 1)`);
+    }
     sections.push(
       [
         "## 2. SNS signature verification",
@@ -55,6 +65,8 @@ async function main() {
   if (want("bulk")) {
     console.log("\n3. Bulk send (10,000 destinations, local SES endpoint enforcing 200/s)");
     const r = await benchBulkSend();
+    target(r.fraction >= 0.95, `bulk send at ${fmt(r.fraction * 100, 1)}% of the allowed rate (target ≥ 95%)`);
+    target(r.lost === 0 && r.duplicated === 0, `bulk send lost ${r.lost} and duplicated ${r.duplicated} destinations (target 0)`);
     sections.push(
       [
         "## 3. Bulk send",
@@ -69,6 +81,8 @@ async function main() {
   if (want("role")) {
     console.log("\n4. Role credentials");
     const r = await benchRoleCredentials();
+    const withinSession = r.find((row) => row.spread === "54 minutes");
+    target(withinSession?.stsCalls === 1, `${withinSession?.stsCalls} AssumeRole call(s) for 1,000 actions within one session (target 1)`);
     sections.push(
       [
         "## 4. Role credentials (AWS Role ARN connection)",
@@ -99,6 +113,11 @@ async function main() {
       "",
       `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}.`,
       "Every figure comes from one run; ratios compare against a baseline measured in the same run.",
+      "",
+      "## Against the targets",
+      ...verdicts,
+      "",
+      "Reading the misses: the baseline for the memory target uses the same MIME parser (postal-mime), so its column shows how much of the peak is the parser's own (it holds the message, the base64-decoded chunks, a Blob of them and an ArrayBuffer copy); our pipeline adds no copy beyond the baseline's. At 1 KB the ratio compares fractions of a millisecond: the fixed cost of reading a stream, checking the envelope and decoding headers.",
       "",
       ...sections.flatMap((section) => [section, ""]),
     ].join("\n");
