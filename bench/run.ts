@@ -18,14 +18,21 @@ async function main() {
   console.log(`Machine: ${machine}\n`);
   const sections: string[] = [];
   const verdicts: string[] = [];
-  const target = (met: boolean, text: string) => verdicts.push(`- ${met ? "Met" : "**Missed**"}: ${text}`);
+  const target = (met: boolean, text: string) =>
+    verdicts.push(`- ${met ? "Met" : "**Missed**"}: ${text}`);
 
   if (want("inbound")) {
     console.log("1. Fetch + decrypt + parse (AES-GCM, in-memory S3 and KMS)");
     const rows = await benchInboundPipeline();
     for (const r of rows) {
-      target(r.ratio <= 1.5, `fetch+decrypt+parse ${r.label} at ${fmt(r.ratio)}× the bare baseline (target ≤ 1.5×)`);
-      target(r.peakRssRatio <= 3, `peak extra memory for ${r.label} at ${fmt(r.peakRssRatio)}× the message (target ≤ 3×; the bare baseline: ${fmt(r.bareRss / r.bytes)}×)`);
+      target(
+        r.ratio <= 1.5,
+        `fetch+decrypt+parse ${r.label} at ${fmt(r.ratio)}× the bare baseline (target ≤ 1.5×)`,
+      );
+      target(
+        r.peakRssRatio <= 3,
+        `peak extra memory for ${r.label} at ${fmt(r.peakRssRatio)}× the message (target ≤ 3×; the bare baseline: ${fmt(r.bareRss / r.bytes)}×)`,
+      );
     }
     sections.push(
       [
@@ -45,8 +52,14 @@ async function main() {
     console.log("\n2. SNS signature verification (warm certificate cache)");
     const r = await benchSnsVerification();
     for (const row of r) {
-      target(row.fraction >= 0.8, `SNS ${row.version} verification at ${fmt(row.fraction * 100, 1)}% of bare crypto.verify (target ≥ 80%)`);
-      target(row.fetches === 1, `${row.fetches} certificate fetch(es) per 10,000 messages (target 1)`);
+      target(
+        row.fraction >= 0.8,
+        `SNS ${row.version} verification at ${fmt(row.fraction * 100, 1)}% of bare crypto.verify (target ≥ 80%)`,
+      );
+      target(
+        row.fetches === 1,
+        `${row.fetches} certificate fetch(es) per 10,000 messages (target 1)`,
+      );
     }
     sections.push(
       [
@@ -65,8 +78,14 @@ async function main() {
   if (want("bulk")) {
     console.log("\n3. Bulk send (10,000 destinations, local SES endpoint enforcing 200/s)");
     const r = await benchBulkSend();
-    target(r.fraction >= 0.95, `bulk send at ${fmt(r.fraction * 100, 1)}% of the allowed rate (target ≥ 95%)`);
-    target(r.lost === 0 && r.duplicated === 0, `bulk send lost ${r.lost} and duplicated ${r.duplicated} destinations (target 0)`);
+    target(
+      r.fraction >= 0.95,
+      `bulk send at ${fmt(r.fraction * 100, 1)}% of the allowed rate (target ≥ 95%)`,
+    );
+    target(
+      r.lost === 0 && r.duplicated === 0,
+      `bulk send lost ${r.lost} and duplicated ${r.duplicated} destinations (target 0)`,
+    );
     sections.push(
       [
         "## 3. Bulk send",
@@ -82,7 +101,10 @@ async function main() {
     console.log("\n4. Role credentials");
     const r = await benchRoleCredentials();
     const withinSession = r.find((row) => row.spread === "54 minutes");
-    target(withinSession?.stsCalls === 1, `${withinSession?.stsCalls} AssumeRole call(s) for 1,000 actions within one session (target 1)`);
+    target(
+      withinSession?.stsCalls === 1,
+      `${withinSession?.stsCalls} AssumeRole call(s) for 1,000 actions within one session (target 1)`,
+    );
     sections.push(
       [
         "## 4. Role credentials (AWS Role ARN connection)",

@@ -26,7 +26,7 @@ describe("the built bundle (what prism components:publish uploads)", () => {
       "awsAssumeRole",
     ]);
     expect(Object.keys(bundled.actions)).toEqual(Object.keys(component.actions));
-    expect(Object.keys(bundled.actions)).toHaveLength(23);
+    expect(Object.keys(bundled.actions)).toHaveLength(50);
     expect(Object.keys(bundled.triggers).sort()).toEqual([
       "bounceNotification",
       "complaintNotification",
@@ -40,11 +40,10 @@ describe("the built bundle (what prism components:publish uploads)", () => {
       expect(trigger.hasOnInstanceDeploy).toBe(true);
       expect(trigger.examplePayload).toBeDefined();
     }
-    expect(Object.keys(bundled.dataSources).sort()).toEqual([
-      "selectConfigurationSet",
-      "selectIdentity",
-      "selectTemplate",
-    ]);
+    expect(Object.keys(bundled.dataSources).sort()).toEqual(
+      Object.keys(component.dataSources ?? {}).sort(),
+    );
+    expect(Object.keys(bundled.dataSources)).toHaveLength(7);
     for (const action of Object.values(bundled.actions) as { examplePayload?: unknown }[]) {
       expect(action.examplePayload).toBeDefined();
     }

@@ -1,16 +1,30 @@
 import {
+  DescribeActiveReceiptRuleSetCommand,
+  ListReceiptRuleSetsCommand,
+  SESClient,
+} from "@aws-sdk/client-ses";
+import {
   CreateEmailIdentityCommand,
   type DkimAttributes,
   GetAccountCommand,
+  GetConfigurationSetEventDestinationsCommand,
+  GetContactCommand,
+  GetContactListCommand,
+  GetCustomVerificationEmailTemplateCommand,
   GetEmailIdentityCommand,
+  GetEmailIdentityPoliciesCommand,
   GetEmailTemplateCommand,
   GetSuppressedDestinationCommand,
   ListConfigurationSetsCommand,
+  ListContactListsCommand,
+  ListContactsCommand,
+  ListCustomVerificationEmailTemplatesCommand,
   ListEmailIdentitiesCommand,
   ListEmailTemplatesCommand,
   ListSuppressedDestinationsCommand,
   SESv2Client,
   SendBulkEmailCommand,
+  SendCustomVerificationEmailCommand,
   SendEmailCommand,
   TestRenderEmailTemplateCommand,
 } from "@aws-sdk/client-sesv2";
@@ -19,8 +33,28 @@ import { accessKey, dataOf, EMPTY_SEND_LISTS, harness } from "./helpers/componen
 import { shapeOf } from "./helpers/shapeOf";
 
 const ses = mockClient(SESv2Client);
+const sesV1 = mockClient(SESClient);
 const when = new Date("2026-11-20T08:31:12Z");
 beforeAll(() => {
+  sesV1.onAnyCommand().resolves({});
+  sesV1
+    .on(ListReceiptRuleSetsCommand)
+    .resolves({ RuleSets: [{ Name: "default-rule-set", CreatedTimestamp: when }] });
+  sesV1.on(DescribeActiveReceiptRuleSetCommand).resolves({
+    Metadata: { Name: "default-rule-set" },
+    Rules: [
+      {
+        Name: "store-inbound",
+        Enabled: true,
+        Recipients: ["a@example.com"],
+        ScanEnabled: true,
+        TlsPolicy: "Optional",
+        Actions: [
+          { S3Action: { BucketName: "b", ObjectKeyPrefix: "p/", KmsKeyArn: "k", TopicArn: "t" } },
+        ],
+      },
+    ],
+  });
   ses.onAnyCommand().resolves({});
   ses.on(SendEmailCommand).resolves({ MessageId: "m-1" });
   ses.on(GetAccountCommand).resolves({
@@ -93,6 +127,74 @@ beforeAll(() => {
     .on(ListSuppressedDestinationsCommand)
     .resolves({ SuppressedDestinationSummaries: [suppressed] });
   ses.on(ListConfigurationSetsCommand).resolves({ ConfigurationSets: ["cs"] });
+  const verification = {
+    TemplateName: "t",
+    FromEmailAddress: "a@example.com",
+    TemplateSubject: "S",
+    SuccessRedirectionURL: "https://e/ok",
+    FailureRedirectionURL: "https://e/no",
+  };
+  ses
+    .on(GetCustomVerificationEmailTemplateCommand)
+    .resolves({ ...verification, TemplateContent: "<p>x</p>" });
+  ses
+    .on(ListCustomVerificationEmailTemplatesCommand)
+    .resolves({ CustomVerificationEmailTemplates: [verification] });
+  ses.on(SendCustomVerificationEmailCommand).resolves({ MessageId: "v-1" });
+  // A policy is free-form JSON: mock the example's own document.
+  const examplePolicy = (
+    harness.component.actions.getEmailIdentityPolicies as {
+      examplePayload?: { data: { policies: { policy: unknown }[] } };
+    }
+  ).examplePayload?.data.policies[0].policy;
+  ses
+    .on(GetEmailIdentityPoliciesCommand)
+    .resolves({ Policies: { p: JSON.stringify(examplePolicy) } });
+  const topics = [
+    {
+      TopicName: "weekly-digest",
+      DisplayName: "Weekly",
+      DefaultSubscriptionStatus: "OPT_IN" as const,
+    },
+  ];
+  ses.on(GetContactListCommand).resolves({
+    ContactListName: "newsletter",
+    Description: "d",
+    Topics: topics,
+    CreatedTimestamp: when,
+    LastUpdatedTimestamp: when,
+  });
+  ses
+    .on(ListContactListsCommand)
+    .resolves({ ContactLists: [{ ContactListName: "newsletter", LastUpdatedTimestamp: when }] });
+  const preferences = [{ TopicName: "weekly-digest", SubscriptionStatus: "OPT_IN" as const }];
+  ses.on(GetContactCommand).resolves({
+    EmailAddress: "a@example.com",
+    TopicPreferences: preferences,
+    TopicDefaultPreferences: preferences,
+    AttributesData: '{"firstName":"Jane"}',
+    LastUpdatedTimestamp: when,
+  });
+  ses.on(ListContactsCommand).resolves({
+    Contacts: [
+      {
+        EmailAddress: "a@example.com",
+        TopicPreferences: preferences,
+        UnsubscribeAll: false,
+        LastUpdatedTimestamp: when,
+      },
+    ],
+  });
+  ses.on(GetConfigurationSetEventDestinationsCommand).resolves({
+    EventDestinations: [
+      {
+        Name: "d",
+        Enabled: true,
+        MatchingEventTypes: ["BOUNCE"],
+        SnsDestination: { TopicArn: "arn:aws:sns:us-east-1:1:t" },
+      },
+    ],
+  });
 });
 
 const base = { connection: accessKey, region: "us-east-1" };
@@ -122,6 +224,83 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   deleteSuppressedDestination: { emailAddress: "a@example.com" },
   getAccount: {},
   listConfigurationSets: {},
+  getEmailIdentityPolicies: { identity: "example.com" },
+  putEmailIdentityPolicy: {
+    identity: "example.com",
+    policyName: "p",
+    policy: '{"Statement":[{"Effect":"Allow"}]}',
+  },
+  deleteEmailIdentityPolicy: { identity: "example.com", policyName: "p" },
+  createCustomVerificationEmailTemplate: {
+    templateName: "t",
+    from: "a@example.com",
+    subject: "S",
+    htmlContent: "<p>x</p>",
+    successUrl: "https://e/ok",
+    failureUrl: "https://e/no",
+  },
+  getCustomVerificationEmailTemplate: { templateName: "t" },
+  updateCustomVerificationEmailTemplate: {
+    templateName: "t",
+    from: "a@example.com",
+    subject: "S",
+    htmlContent: "<p>x</p>",
+    successUrl: "https://e/ok",
+    failureUrl: "https://e/no",
+  },
+  deleteCustomVerificationEmailTemplate: { templateName: "t" },
+  listCustomVerificationEmailTemplates: {},
+  sendCustomVerificationEmail: {
+    emailAddress: "b@example.com",
+    templateName: "t",
+    configurationSet: "",
+  },
+  createContactList: {
+    contactList: "newsletter",
+    description: "d",
+    topics: [{ name: "weekly-digest", displayName: "Weekly" }],
+  },
+  getContactList: { contactList: "newsletter" },
+  updateContactList: {
+    contactList: "newsletter",
+    description: "d",
+    topics: [{ name: "weekly-digest", displayName: "Weekly" }],
+  },
+  deleteContactList: { contactList: "newsletter" },
+  listContactLists: {},
+  createContact: {
+    contactList: "newsletter",
+    emailAddress: "a@example.com",
+    topicPreferences: [{ key: "weekly-digest", value: "OPT_IN" }],
+  },
+  getContact: { contactList: "newsletter", emailAddress: "a@example.com" },
+  updateContact: {
+    contactList: "newsletter",
+    emailAddress: "a@example.com",
+    topicPreferences: [{ key: "weekly-digest", value: "OPT_IN" }],
+  },
+  deleteContact: { contactList: "newsletter", emailAddress: "a@example.com" },
+  listContacts: { contactList: "newsletter" },
+  listReceiptRuleSets: {},
+  describeActiveReceiptRuleSet: {},
+  createReceiptRule: {
+    ruleSet: "s",
+    ruleName: "r",
+    recipients: [],
+    bucket: "inbound-mail",
+    prefix: "p/",
+    topicArn: "arn:aws:sns:us-east-1:111122223333:t",
+  },
+  createConfigurationSet: { configurationSet: "cs", suppressOn: [] },
+  deleteConfigurationSet: { configurationSet: "cs" },
+  createEventDestination: {
+    configurationSet: "cs",
+    eventDestination: "d",
+    eventTypes: ["BOUNCE"],
+    snsTopicArn: "arn:aws:sns:us-east-1:111122223333:t",
+  },
+  listEventDestinations: { configurationSet: "cs" },
+  deleteEventDestination: { configurationSet: "cs", eventDestination: "d" },
 };
 
 describe("example payloads", () => {

@@ -1,12 +1,33 @@
 import { getAccount } from "./account/getAccount";
+import { createConfigurationSet } from "./configurationSets/createConfigurationSet";
+import { createEventDestination } from "./configurationSets/createEventDestination";
+import { deleteConfigurationSet } from "./configurationSets/deleteConfigurationSet";
+import { deleteEventDestination } from "./configurationSets/deleteEventDestination";
 import { listConfigurationSets } from "./configurationSets/listConfigurationSets";
+import { listEventDestinations } from "./configurationSets/listEventDestinations";
+import { createContact } from "./contacts/createContact";
+import { createContactList } from "./contacts/createContactList";
+import { deleteContact } from "./contacts/deleteContact";
+import { deleteContactList } from "./contacts/deleteContactList";
+import { getContact } from "./contacts/getContact";
+import { getContactList } from "./contacts/getContactList";
+import { listContactLists } from "./contacts/listContactLists";
+import { listContacts } from "./contacts/listContacts";
+import { updateContact } from "./contacts/updateContact";
+import { updateContactList } from "./contacts/updateContactList";
 import { createEmailIdentity } from "./identities/createEmailIdentity";
 import { deleteEmailIdentity } from "./identities/deleteEmailIdentity";
+import { deleteEmailIdentityPolicy } from "./identities/deleteEmailIdentityPolicy";
 import { getEmailIdentity } from "./identities/getEmailIdentity";
+import { getEmailIdentityPolicies } from "./identities/getEmailIdentityPolicies";
 import { listIdentities } from "./identities/listIdentities";
+import { putEmailIdentityPolicy } from "./identities/putEmailIdentityPolicy";
 import { deleteReceivedEmail } from "./inbound/deleteReceivedEmail";
 import { fetchReceivedEmail } from "./inbound/fetchReceivedEmail";
 import { listReceivedEmails } from "./inbound/listReceivedEmails";
+import { createReceiptRule } from "./receiptRules/createReceiptRule";
+import { describeActiveReceiptRuleSet } from "./receiptRules/describeActiveReceiptRuleSet";
+import { listReceiptRuleSets } from "./receiptRules/listReceiptRuleSets";
 import { sendBulkTemplatedEmail } from "./sending/sendBulkTemplatedEmail";
 import { sendEmail } from "./sending/sendEmail";
 import { sendRawEmail } from "./sending/sendRawEmail";
@@ -21,6 +42,12 @@ import { getTemplate } from "./templates/getTemplate";
 import { listTemplates } from "./templates/listTemplates";
 import { testRenderTemplate } from "./templates/testRenderTemplate";
 import { updateTemplate } from "./templates/updateTemplate";
+import { createCustomVerificationEmailTemplate } from "./verification/createCustomVerificationEmailTemplate";
+import { deleteCustomVerificationEmailTemplate } from "./verification/deleteCustomVerificationEmailTemplate";
+import { getCustomVerificationEmailTemplate } from "./verification/getCustomVerificationEmailTemplate";
+import { listCustomVerificationEmailTemplates } from "./verification/listCustomVerificationEmailTemplates";
+import { sendCustomVerificationEmail } from "./verification/sendCustomVerificationEmail";
+import { updateCustomVerificationEmailTemplate } from "./verification/updateCustomVerificationEmailTemplate";
 
 export const actions = {
   // Sending
@@ -40,16 +67,46 @@ export const actions = {
   createEmailIdentity,
   getEmailIdentity,
   deleteEmailIdentity,
+  getEmailIdentityPolicies,
+  putEmailIdentityPolicy,
+  deleteEmailIdentityPolicy,
+  // Custom verification emails
+  createCustomVerificationEmailTemplate,
+  getCustomVerificationEmailTemplate,
+  updateCustomVerificationEmailTemplate,
+  deleteCustomVerificationEmailTemplate,
+  listCustomVerificationEmailTemplates,
+  sendCustomVerificationEmail,
   // Suppression list
   putSuppressedDestination,
   getSuppressedDestination,
   listSuppressedDestinations,
   deleteSuppressedDestination,
+  // Contact lists (list management)
+  createContactList,
+  getContactList,
+  updateContactList,
+  deleteContactList,
+  listContactLists,
+  createContact,
+  getContact,
+  updateContact,
+  deleteContact,
+  listContacts,
   // Received mail (stored in S3 by a receipt rule)
   fetchReceivedEmail,
   listReceivedEmails,
   deleteReceivedEmail,
+  // Receipt rules (inbound set-up, SES v1)
+  listReceiptRuleSets,
+  describeActiveReceiptRuleSet,
+  createReceiptRule,
   // Account and configuration
   getAccount,
   listConfigurationSets,
+  createConfigurationSet,
+  deleteConfigurationSet,
+  createEventDestination,
+  listEventDestinations,
+  deleteEventDestination,
 };

@@ -189,7 +189,10 @@ export function credentialsFor(connection: Connection, region: string): Credenti
     throw new Error("Connection: choose an AWS connection for this step.");
   }
   if (connection.key === accessKeyConnection.key) {
-    const keys = readStaticKeys(connection);
+    const keys = {
+      ...readStaticKeys(connection),
+      sessionToken: field(connection, "sessionToken") || undefined,
+    };
     return async () => keys;
   }
   if (connection.key === assumeRoleConnection.key) {

@@ -22,6 +22,13 @@ export interface Envelope {
   replyTo: string[];
   configurationSet?: string;
   tags: KeyValuePair<unknown>[];
+  /** Sending authorization: another account's identity that allows you to send as it. */
+  fromArn?: string;
+  feedbackForwardingAddress?: string;
+  feedbackForwardingArn?: string;
+  /** List management: SES adds unsubscribe headers and honours the contact's preferences. */
+  contactList?: string;
+  topic?: string;
 }
 
 /** Extra parts of a single (non-bulk) message. */
@@ -48,6 +55,7 @@ export interface TemplatedEmail extends Envelope, MessageExtras {
 }
 
 const CONFIGURATION_SET_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const IDENTITY_ARN = /^arn:aws(-cn|-us-gov)?:ses:[a-z0-9-]+:\d{12}:identity\/\S+$/;
 const TEMPLATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** To, Cc and Bcc, validated: at least one recipient, at most SES's 50 in all. */
@@ -95,6 +103,44 @@ export function checkTemplateName(label: string, name: string): string {
 
 const nonEmpty = <T>(items: T[]) => (items.length ? items : undefined);
 
+export function checkIdentityArn(label: string, arn: string | undefined): string | undefined {
+  if (arn !== undefined && !IDENTITY_ARN.test(arn)) {
+    throw new Error(
+      `${label} "${arn}" is not an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<identity>).`,
+    );
+  }
+  return arn;
+}
+
+/** Sending-authorization fields, shared by single and bulk sends. */
+export function buildSendingAuthorization(
+  envelope: Pick<Envelope, "fromArn" | "feedbackForwardingAddress" | "feedbackForwardingArn">,
+) {
+  const feedback = envelope.feedbackForwardingAddress;
+  if (envelope.feedbackForwardingArn && !feedback) {
+    throw new Error("Feedback Forwarding Identity ARN needs a Feedback Forwarding Address.");
+  }
+  return {
+    FromEmailAddressIdentityArn: checkIdentityArn("From Identity ARN", envelope.fromArn),
+    FeedbackForwardingEmailAddress: feedback
+      ? parseAddresses("Feedback Forwarding Address", [feedback])[0]
+      : undefined,
+    FeedbackForwardingEmailAddressIdentityArn: checkIdentityArn(
+      "Feedback Forwarding Identity ARN",
+      envelope.feedbackForwardingArn,
+    ),
+  };
+}
+
+/** ListManagementOptions: a topic needs its contact list. */
+export function buildListManagement(envelope: Pick<Envelope, "contactList" | "topic">) {
+  if (envelope.topic && !envelope.contactList)
+    throw new Error("Unsubscribe Topic needs an Unsubscribe Contact List.");
+  return envelope.contactList
+    ? { ContactListName: envelope.contactList, TopicName: envelope.topic }
+    : undefined;
+}
+
 /** Sender, recipients, reply-to, configuration set and tags of a SendEmail request. */
 export function buildEnvelope(envelope: Envelope) {
   const replyTo = parseAddresses("Reply To", envelope.replyTo);
@@ -104,6 +150,8 @@ export function buildEnvelope(envelope: Envelope) {
     ReplyToAddresses: nonEmpty(replyTo),
     ConfigurationSetName: checkConfigurationSet(envelope.configurationSet),
     EmailTags: nonEmpty(toMessageTags("Message Tags", envelope.tags)),
+    ...buildSendingAuthorization(envelope),
+    ListManagementOptions: buildListManagement(envelope),
   } satisfies Partial<SendEmailCommandInput>;
 }
 

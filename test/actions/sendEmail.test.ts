@@ -103,6 +103,24 @@ describe("Send Email", () => {
     expect(input.Content?.Simple?.Headers).toBeUndefined();
   });
 
+  it("sends on behalf of another account's identity, with list management", async () => {
+    await send({
+      to: ["jane@example.com"],
+      fromArn: "arn:aws:ses:eu-west-1:444455556666:identity/partner.example",
+      feedbackForwardingAddress: "bounces@partner.example",
+      feedbackForwardingArn: "arn:aws:ses:eu-west-1:444455556666:identity/partner.example",
+      contactList: "newsletter",
+      topic: "weekly",
+    });
+    expect(ses.commandCalls(SendEmailCommand)[0].args[0].input).toMatchObject({
+      FromEmailAddressIdentityArn: "arn:aws:ses:eu-west-1:444455556666:identity/partner.example",
+      FeedbackForwardingEmailAddress: "bounces@partner.example",
+      FeedbackForwardingEmailAddressIdentityArn:
+        "arn:aws:ses:eu-west-1:444455556666:identity/partner.example",
+      ListManagementOptions: { ContactListName: "newsletter", TopicName: "weekly" },
+    });
+  });
+
   it("MIME-encodes a non-ASCII display name and takes the address out of a From with a name", async () => {
     await send({
       to: ["jane@example.com"],

@@ -66,6 +66,20 @@ describe("Access Key and Secret connection", () => {
     expect(stsCalls()).toHaveLength(0);
   });
 
+  it("sends the session token of temporary credentials with each request", async () => {
+    const temporary = {
+      ...accessKey,
+      fields: {
+        accessKeyId: "ASIATEMPORARYKEY0001",
+        secretAccessKey: TEST_SECRET,
+        sessionToken: " token-123\n",
+      },
+    };
+    await listIdentities(temporary);
+    expect(sesCalls()[0].headers["x-amz-security-token"]).toBe("token-123");
+    expect(signingKeyId(sesCalls()[0])).toBe("ASIATEMPORARYKEY0001");
+  });
+
   it("rejects a malformed access key ID before any AWS call", async () => {
     const bad = {
       ...accessKey,

@@ -13,6 +13,7 @@ import {
   messageTagsInput,
   replyToInput,
 } from "../../inputs/sending";
+import { sendingAuthorizationInputs } from "../../inputs/sendingAuthorization";
 import {
   inlineHtmlInput,
   inlineSubjectInput,
@@ -22,7 +23,11 @@ import {
 import { formatSender, parseAddresses } from "../../mail/addresses";
 import { toMessageHeaders } from "../../mail/headers";
 import { toMessageTags } from "../../mail/messageTags";
-import { buildTemplateReference, checkConfigurationSet } from "../../mail/outgoingEmail";
+import {
+  buildSendingAuthorization,
+  buildTemplateReference,
+  checkConfigurationSet,
+} from "../../mail/outgoingEmail";
 import { parseTemplateData } from "../../mail/templateData";
 import { chooseTemplateSource } from "../../mail/templateSource";
 import { outputSchemaFrom } from "../outputSchema";
@@ -84,6 +89,7 @@ export const sendBulkTemplatedEmail = action({
     messageTags: messageTagsInput,
     customHeaders: customHeadersInput,
     maxSendRate: maxSendRateInput,
+    ...sendingAuthorizationInputs,
     endpoint: endpointInput,
   },
   performSafety: "notAllowed",
@@ -97,6 +103,7 @@ export const sendBulkTemplatedEmail = action({
       FromEmailAddress: formatSender("From", params.from, params.fromName),
       ReplyToAddresses: replyTo.length ? replyTo : undefined,
       ConfigurationSetName: checkConfigurationSet(params.configurationSet),
+      ...buildSendingAuthorization(params),
       DefaultEmailTags: tags.length ? tags : undefined,
       DefaultContent: {
         Template: {

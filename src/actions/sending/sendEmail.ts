@@ -18,6 +18,10 @@ import {
   textBodyInput,
   toInput,
 } from "../../inputs/sending";
+import {
+  listManagementInputs,
+  sendingAuthorizationInputs,
+} from "../../inputs/sendingAuthorization";
 import { buildSendEmailRequest } from "../../mail/outgoingEmail";
 
 export const sendEmail = action({
@@ -43,6 +47,8 @@ export const sendEmail = action({
     configurationSet: configurationSetInput,
     messageTags: messageTagsInput,
     customHeaders: customHeadersInput,
+    ...sendingAuthorizationInputs,
+    ...listManagementInputs,
     endpoint: endpointInput,
   },
   performSafety: "notAllowed",
@@ -63,6 +69,11 @@ export const sendEmail = action({
       configurationSet: params.configurationSet,
       tags: params.messageTags,
       headers: params.customHeaders,
+      fromArn: params.fromArn,
+      feedbackForwardingAddress: params.feedbackForwardingAddress,
+      feedbackForwardingArn: params.feedbackForwardingArn,
+      contactList: params.contactList,
+      topic: params.topic,
     });
     const client = createSesV2Client(clientSettings(params));
     const response = await client.send(new SendEmailCommand(request));

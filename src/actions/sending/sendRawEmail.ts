@@ -11,9 +11,18 @@ import {
   messageTagsInput,
   toInput,
 } from "../../inputs/sending";
+import {
+  listManagementInputs,
+  sendingAuthorizationInputs,
+} from "../../inputs/sendingAuthorization";
 import { formatSender } from "../../mail/addresses";
 import { toMessageTags } from "../../mail/messageTags";
-import { buildDestination, checkConfigurationSet } from "../../mail/outgoingEmail";
+import {
+  buildDestination,
+  buildListManagement,
+  buildSendingAuthorization,
+  checkConfigurationSet,
+} from "../../mail/outgoingEmail";
 import { inspectRawMessage } from "../../mail/rawMessage";
 import { outputSchemaFrom } from "../outputSchema";
 
@@ -47,6 +56,8 @@ export const sendRawEmail = action({
     bcc: bccInput,
     configurationSet: configurationSetInput,
     messageTags: messageTagsInput,
+    ...sendingAuthorizationInputs,
+    ...listManagementInputs,
     endpoint: endpointInput,
   },
   performSafety: "notAllowed",
@@ -70,6 +81,8 @@ export const sendRawEmail = action({
       Content: { Raw: { Data: message.bytes } },
       ConfigurationSetName: checkConfigurationSet(params.configurationSet),
       EmailTags: tags.length ? tags : undefined,
+      ...buildSendingAuthorization(params),
+      ListManagementOptions: buildListManagement(params),
     };
     const response = await createSesV2Client(clientSettings(params)).send(
       new SendEmailCommand(request),

@@ -16,6 +16,10 @@ import {
   toInput,
 } from "../../inputs/sending";
 import {
+  listManagementInputs,
+  sendingAuthorizationInputs,
+} from "../../inputs/sendingAuthorization";
+import {
   inlineHtmlInput,
   inlineSubjectInput,
   inlineTextInput,
@@ -55,6 +59,8 @@ export const sendTemplatedEmail = action({
     configurationSet: configurationSetInput,
     messageTags: messageTagsInput,
     customHeaders: customHeadersInput,
+    ...sendingAuthorizationInputs,
+    ...listManagementInputs,
     endpoint: endpointInput,
   },
   performSafety: "notAllowed",
@@ -73,6 +79,11 @@ export const sendTemplatedEmail = action({
       configurationSet: params.configurationSet,
       tags: params.messageTags,
       headers: params.customHeaders,
+      fromArn: params.fromArn,
+      feedbackForwardingAddress: params.feedbackForwardingAddress,
+      feedbackForwardingArn: params.feedbackForwardingArn,
+      contactList: params.contactList,
+      topic: params.topic,
     });
     const response = await createSesV2Client(clientSettings(params)).send(
       new SendEmailCommand(request),

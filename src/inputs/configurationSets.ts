@@ -1,0 +1,124 @@
+import type { EventType } from "@aws-sdk/client-sesv2";
+import { input } from "@prismatic-io/spectral";
+import { topicRegion } from "../sns/snsMessage";
+import { cleanBoolean, cleanOptionalString, cleanString, cleanStringList } from "./clean";
+
+const NAME = /^[A-Za-z0-9_-]{1,64}$/;
+export const checkSetName = (label: string, value: string) => {
+  if (!NAME.test(value))
+    throw new Error(`${label} "${value}" must be 1 to 64 letters, digits, "_" or "-".`);
+  return value;
+};
+
+export const configurationSetNameInput = input({
+  label: "Configuration Set",
+  type: "string",
+  required: true,
+  dataSource: "selectConfigurationSet",
+  comments: "The configuration set.",
+  example: "transactional",
+  clean: (value: unknown) => checkSetName("Configuration Set", cleanString(value)),
+});
+
+export const newConfigurationSetNameInput = {
+  ...configurationSetNameInput,
+  dataSource: undefined,
+  label: "Configuration Set Name",
+};
+
+export const tlsRequiredInput = input({
+  label: "Require TLS",
+  type: "boolean",
+  required: false,
+  default: "false",
+  comments: "Only deliver over TLS; mail to servers without TLS bounces.",
+  clean: cleanBoolean,
+});
+
+export const reputationMetricsInput = input({
+  label: "Reputation Metrics",
+  type: "boolean",
+  required: false,
+  default: "true",
+  comments: "Publish bounce and complaint rates for this set to CloudWatch.",
+  clean: cleanBoolean,
+});
+
+export const suppressedReasonsInput = input({
+  label: "Suppress On",
+  type: "string",
+  collection: "valuelist",
+  required: false,
+  comments:
+    "Override the account's suppression list for this set: BOUNCE and/or COMPLAINT. Empty keeps the account setting.",
+  clean: (value: unknown) =>
+    cleanStringList(value).map((item) => {
+      const reason = item.toUpperCase();
+      if (reason !== "BOUNCE" && reason !== "COMPLAINT")
+        throw new Error(`Suppress On: "${item}" is not BOUNCE or COMPLAINT.`);
+      return reason as "BOUNCE" | "COMPLAINT";
+    }),
+});
+
+export const customRedirectDomainInput = input({
+  label: "Custom Tracking Domain",
+  type: "string",
+  required: false,
+  comments: "A verified domain of yours for open and click tracking links, instead of SES's.",
+  example: "track.example.com",
+  clean: cleanOptionalString,
+});
+
+export const EVENT_TYPES: EventType[] = [
+  "SEND",
+  "REJECT",
+  "BOUNCE",
+  "COMPLAINT",
+  "DELIVERY",
+  "OPEN",
+  "CLICK",
+  "RENDERING_FAILURE",
+  "DELIVERY_DELAY",
+  "SUBSCRIPTION",
+];
+
+export const eventDestinationNameInput = input({
+  label: "Event Destination Name",
+  type: "string",
+  required: true,
+  comments: "Name of the event destination within the configuration set.",
+  example: "to-prismatic",
+  clean: (value: unknown) => checkSetName("Event Destination Name", cleanString(value)),
+});
+
+export const matchingEventTypesInput = input({
+  label: "Event Types",
+  type: "string",
+  collection: "valuelist",
+  required: true,
+  comments: `Which events to publish: ${EVENT_TYPES.join(", ")}.`,
+  example: "BOUNCE",
+  clean: (value: unknown): EventType[] => {
+    const types = cleanStringList(value).map((item) => {
+      const type = item.toUpperCase().replace(/\s+/g, "_");
+      if (!(EVENT_TYPES as string[]).includes(type))
+        throw new Error(`Event Types: "${item}" is not one of ${EVENT_TYPES.join(", ")}.`);
+      return type as EventType;
+    });
+    if (types.length === 0) throw new Error("Event Types: choose at least one event type.");
+    return types;
+  },
+});
+
+export const snsTopicArnInput = input({
+  label: "SNS Topic ARN",
+  type: "string",
+  required: true,
+  comments: "The SNS topic the events go to; subscribe a trigger's webhook to it.",
+  example: "arn:aws:sns:us-east-1:111122223333:ses-notifications",
+  clean: (value: unknown) => {
+    const arn = cleanString(value);
+    if (!topicRegion(arn)) throw new Error(`SNS Topic ARN "${arn}" is not an SNS topic ARN.`);
+    return arn;
+  },
+});
