@@ -1,0 +1,51 @@
+import { flow, util } from "@prismatic-io/spectral";
+
+interface FetchedEmail {
+  subject: string;
+  from: { name: string; address: string } | null;
+  text: string | null;
+  attachments: { fileName: string; file: { data: Buffer; contentType: string } }[];
+}
+
+/**
+ * Runs on each mail SES receives: fetches and decrypts it (Fetch Received Email), then forwards
+ * its attachments to the operations address (Send Email).
+ */
+export const forwardPurchaseOrders = flow({
+  name: "Forward purchase orders",
+  stableKey: "forward-purchase-orders",
+  description: "Forward the attachments of every received purchase-order mail to operations.",
+  onTrigger: {
+    component: "awsSes",
+    key: "receivedEmail",
+    values: {
+      connection: { configVar: "AWS Connection" },
+      fetchEmail: { value: false },
+      expectedRuleName: { value: "store-inbound" },
+    },
+  },
+  onExecution: async (context, params) => {
+    const connection = context.configVars["AWS Connection"];
+    const notification = (params.onTrigger.results.body as { data: unknown }).data;
+    const fetched = await context.components.awsSes.fetchReceivedEmail<{ data: FetchedEmail }>({
+      connection,
+      region: "us-east-1",
+      notification: JSON.stringify(notification),
+      expectedRuleName: "store-inbound",
+    });
+    const email = fetched.data;
+    const sent = await context.components.awsSes.sendEmail<{ data: { messageId: string } }>({
+      connection,
+      region: "us-east-1",
+      from: "orders@example.com",
+      to: [util.types.toString(context.configVars["Operations Address"])],
+      subject: `Fwd: ${email.subject}`,
+      textBody: `From ${email.from?.address ?? "unknown sender"}:\n\n${email.text ?? ""}`,
+      attachments: email.attachments.map((attachment) => ({
+        key: attachment.fileName,
+        value: attachment.file.data.toString("base64"),
+      })),
+    });
+    return { data: { forwarded: email.attachments.length, messageId: sent.data.messageId } };
+  },
+});

@@ -1,0 +1,14 @@
+import { integration } from "@prismatic-io/spectral";
+import { componentRegistry } from "./componentRegistry";
+import { configPages } from "./configPages";
+import { forwardPurchaseOrders } from "./flows";
+
+/** A code-native integration that uses the Amazon SES component through its manifest. */
+export default integration({
+  name: "SES purchase orders",
+  description: "Forwards purchase orders received through Amazon SES to operations.",
+  iconPath: "icon.png",
+  flows: [forwardPurchaseOrders],
+  configPages,
+  componentRegistry,
+});
