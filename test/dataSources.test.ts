@@ -1,5 +1,9 @@
+import { ListReceiptRuleSetsCommand, SESClient } from "@aws-sdk/client-ses";
 import {
+  GetContactListCommand,
   ListConfigurationSetsCommand,
+  ListContactListsCommand,
+  ListCustomVerificationEmailTemplatesCommand,
   ListEmailIdentitiesCommand,
   ListEmailTemplatesCommand,
   SESv2Client,
@@ -8,7 +12,11 @@ import { mockClient } from "aws-sdk-client-mock";
 import { accessKey, harness } from "./helpers/component";
 
 const ses = mockClient(SESv2Client);
-beforeEach(() => ses.reset());
+const sesV1 = mockClient(SESClient);
+beforeEach(() => {
+  ses.reset();
+  sesV1.reset();
+});
 const base = { connection: accessKey, region: "us-east-1" };
 
 describe("picklist data sources", () => {
@@ -48,6 +56,40 @@ describe("picklist data sources", () => {
     ]);
     expect((await harness.dataSource("selectConfigurationSet", base)).result).toEqual([
       { key: "transactional", label: "transactional" },
+    ]);
+  });
+
+  it("Select Contact List, Topic, Custom Verification Template and Receipt Rule Set list what AWS has", async () => {
+    ses.on(ListContactListsCommand).resolves({ ContactLists: [{ ContactListName: "newsletter" }] });
+    ses.on(GetContactListCommand, { ContactListName: "newsletter" }).resolves({
+      Topics: [
+        {
+          TopicName: "weekly-digest",
+          DisplayName: "Weekly digest",
+          DefaultSubscriptionStatus: "OPT_IN",
+        },
+      ],
+    });
+    ses
+      .on(ListCustomVerificationEmailTemplatesCommand)
+      .resolves({ CustomVerificationEmailTemplates: [{ TemplateName: "welcome" }] });
+    sesV1
+      .on(ListReceiptRuleSetsCommand)
+      .resolvesOnce({ RuleSets: [{ Name: "z-set" }], NextToken: "2" })
+      .resolvesOnce({ RuleSets: [{ Name: "a-set" }] });
+    expect((await harness.dataSource("selectContactList", base)).result).toEqual([
+      { key: "newsletter", label: "newsletter" },
+    ]);
+    expect(
+      (await harness.dataSource("selectContactListTopic", { ...base, contactList: "newsletter" }))
+        .result,
+    ).toEqual([{ key: "weekly-digest", label: "Weekly digest" }]);
+    expect((await harness.dataSource("selectCustomVerificationTemplate", base)).result).toEqual([
+      { key: "welcome", label: "welcome" },
+    ]);
+    expect((await harness.dataSource("selectReceiptRuleSet", base)).result).toEqual([
+      { key: "a-set", label: "a-set" },
+      { key: "z-set", label: "z-set" },
     ]);
   });
 
