@@ -40,61 +40,37 @@ export interface SnsMessage {
   UnsubscribeURL?: string;
 }
 
+// Subscription and unsubscribe confirmations carry and sign the same fields.
+const CONFIRMATION_SIGNED: (keyof SnsMessage)[] = [
+  "Message",
+  "MessageId",
+  "SubscribeURL",
+  "Timestamp",
+  "Token",
+  "TopicArn",
+  "Type",
+];
+const ENVELOPE: (keyof SnsMessage)[] = [
+  "MessageId",
+  "TopicArn",
+  "Message",
+  "Timestamp",
+  "SignatureVersion",
+  "Signature",
+  "SigningCertURL",
+];
+
 /** The fields SNS signs, in the order it signs them, per message type. */
 export const SIGNED_FIELDS: Record<SnsMessageType, (keyof SnsMessage)[]> = {
   Notification: ["Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"],
-  SubscriptionConfirmation: [
-    "Message",
-    "MessageId",
-    "SubscribeURL",
-    "Timestamp",
-    "Token",
-    "TopicArn",
-    "Type",
-  ],
-  UnsubscribeConfirmation: [
-    "Message",
-    "MessageId",
-    "SubscribeURL",
-    "Timestamp",
-    "Token",
-    "TopicArn",
-    "Type",
-  ],
+  SubscriptionConfirmation: CONFIRMATION_SIGNED,
+  UnsubscribeConfirmation: CONFIRMATION_SIGNED,
 };
 
 const REQUIRED: Record<SnsMessageType, (keyof SnsMessage)[]> = {
-  Notification: [
-    "MessageId",
-    "TopicArn",
-    "Message",
-    "Timestamp",
-    "SignatureVersion",
-    "Signature",
-    "SigningCertURL",
-  ],
-  SubscriptionConfirmation: [
-    "MessageId",
-    "TopicArn",
-    "Message",
-    "Timestamp",
-    "SignatureVersion",
-    "Signature",
-    "SigningCertURL",
-    "Token",
-    "SubscribeURL",
-  ],
-  UnsubscribeConfirmation: [
-    "MessageId",
-    "TopicArn",
-    "Message",
-    "Timestamp",
-    "SignatureVersion",
-    "Signature",
-    "SigningCertURL",
-    "Token",
-    "SubscribeURL",
-  ],
+  Notification: ENVELOPE,
+  SubscriptionConfirmation: [...ENVELOPE, "Token", "SubscribeURL"],
+  UnsubscribeConfirmation: [...ENVELOPE, "Token", "SubscribeURL"],
 };
 
 /** Parses the raw request body into an SNS message with every field its type needs, as strings. */

@@ -23,6 +23,7 @@ import {
   sendingAuthorizationInputs,
 } from "../../inputs/sendingAuthorization";
 import { buildSendEmailRequest } from "../../mail/outgoingEmail";
+import { envelopeFromParams } from "./envelopeFromParams";
 
 export const sendEmail = action({
   display: {
@@ -55,25 +56,10 @@ export const sendEmail = action({
   perform: async (_context, params) => {
     // Everything is validated before the client exists, so bad input never reaches AWS.
     const request = buildSendEmailRequest({
-      from: params.from,
-      fromName: params.fromName,
-      to: params.to,
-      cc: params.cc,
-      bcc: params.bcc,
-      replyTo: params.replyTo,
+      ...envelopeFromParams(params),
       subject: params.subject,
       text: params.textBody,
       html: params.htmlBody,
-      attachments: params.attachments,
-      inlineImages: params.inlineImages,
-      configurationSet: params.configurationSet,
-      tags: params.messageTags,
-      headers: params.customHeaders,
-      fromArn: params.fromArn,
-      feedbackForwardingAddress: params.feedbackForwardingAddress,
-      feedbackForwardingArn: params.feedbackForwardingArn,
-      contactList: params.contactList,
-      topic: params.topic,
     });
     const client = createSesV2Client(clientSettings(params));
     const response = await client.send(new SendEmailCommand(request));

@@ -29,6 +29,7 @@ import {
 import { buildTemplatedEmailRequest } from "../../mail/outgoingEmail";
 import { chooseTemplateSource } from "../../mail/templateSource";
 import { outputSchemaFrom } from "../outputSchema";
+import { envelopeFromParams } from "./envelopeFromParams";
 
 const examplePayload = {
   data: { messageId: "0100019a7f3c2d1e-6c8f3a1b-2d4e-4f6a-8b9c-0d1e2f3a4b5c-000000" },
@@ -66,24 +67,9 @@ export const sendTemplatedEmail = action({
   performSafety: "notAllowed",
   perform: async (_context, params) => {
     const request = buildTemplatedEmailRequest({
-      from: params.from,
-      fromName: params.fromName,
-      to: params.to,
-      cc: params.cc,
-      bcc: params.bcc,
-      replyTo: params.replyTo,
+      ...envelopeFromParams(params),
       template: chooseTemplateSource(params),
       templateData: params.templateData,
-      attachments: params.attachments,
-      inlineImages: params.inlineImages,
-      configurationSet: params.configurationSet,
-      tags: params.messageTags,
-      headers: params.customHeaders,
-      fromArn: params.fromArn,
-      feedbackForwardingAddress: params.feedbackForwardingAddress,
-      feedbackForwardingArn: params.feedbackForwardingArn,
-      contactList: params.contactList,
-      topic: params.topic,
     });
     const response = await createSesV2Client(clientSettings(params)).send(
       new SendEmailCommand(request),
