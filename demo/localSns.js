@@ -49,8 +49,9 @@ function signAsSns(fields) {
 function serveCertificateLocally() {
   const certificate = readFileSync(join(FIXTURES, "test-signing-cert.pem"));
   const originalGet = https.get;
-  https.get = function get(url, options, callback) {
-    if (String(url) !== CERT_URL) return originalGet.apply(this, arguments);
+  https.get = function get(url, ...rest) {
+    if (String(url) !== CERT_URL) return originalGet.call(this, url, ...rest);
+    const [options, callback] = rest;
     const request = new EventEmitter();
     request.destroy = () => {};
     const response = new PassThrough();

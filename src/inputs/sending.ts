@@ -140,3 +140,22 @@ export const customHeadersInput = input({
     "Extra mail headers (name = value), e.g. X-Campaign = spring. Printable ASCII; From, To, Subject and other headers with their own input cannot be set here.",
   clean: cleanKeyValueList,
 });
+
+/** Sender and recipients, as Send Email and Send Templated Email offer them (in this order). */
+export const envelopeInputs = {
+  from: fromInput,
+  fromName: fromNameInput,
+  to: toInput,
+  cc: ccInput,
+  bcc: bccInput,
+  replyTo: replyToInput,
+};
+
+/** Files, configuration set, tags and headers of a single message. */
+export const messageOptionInputs = {
+  attachments: attachmentsInput,
+  inlineImages: inlineImagesInput,
+  configurationSet: configurationSetInput,
+  messageTags: messageTagsInput,
+  customHeaders: customHeadersInput,
+};

@@ -40,7 +40,7 @@ const WINDOWS_1252_C1 = [
 
 const decoderIsBroken = new TextDecoder("windows-1252").decode(Uint8Array.of(0x80)) !== "€";
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: C1 controls are exactly what is mapped
+// The C1 controls U+0080-U+009F: what the broken decoder made of bytes 0x80-0x9F.
 const C1 = /[\u0080-\u009f]/g;
 
 /** Text as a correct windows-1252 decoder would have produced it; unchanged on a fixed Node. */

@@ -1,7 +1,7 @@
 import { ListConfigurationSetsCommand, paginateListConfigurationSets } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
-import { collectPages } from "../../aws/paging";
+import { onePageOrAll } from "../../aws/paging";
 import {
   connectionInput,
   endpointInput,
@@ -32,19 +32,20 @@ export const listConfigurationSets = action({
   performSafety: "safe",
   perform: async (_context, params) => {
     const client = createSesV2Client(clientSettings(params));
-    if (params.fetchAll) {
-      const names = await collectPages(
-        paginateListConfigurationSets({ client, pageSize: 1000 }, {}),
-        (page) => page.ConfigurationSets,
-      );
-      return { data: { configurationSets: names, nextToken: null } };
-    }
-    const page = await client.send(
-      new ListConfigurationSetsCommand({ PageSize: params.pageSize, NextToken: params.nextToken }),
-    );
-    return {
-      data: { configurationSets: page.ConfigurationSets ?? [], nextToken: page.NextToken ?? null },
-    };
+    const { items, nextToken } = await onePageOrAll({
+      fetchAll: params.fetchAll,
+      allPages: () => paginateListConfigurationSets({ client, pageSize: 1000 }, {}),
+      onePage: () =>
+        client.send(
+          new ListConfigurationSetsCommand({
+            PageSize: params.pageSize,
+            NextToken: params.nextToken,
+          }),
+        ),
+      itemsOf: (page) => page.ConfigurationSets,
+      nextTokenOf: (page) => page.NextToken,
+    });
+    return { data: { configurationSets: items, nextToken } };
   },
   examplePayload,
   outputSchema: outputSchemaFrom(examplePayload.data),

@@ -1,7 +1,7 @@
 import { type Contact, ListContactsCommand, paginateListContacts } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
-import { collectPages } from "../../aws/paging";
+import { onePageOrAll } from "../../aws/paging";
 import {
   connectionInput,
   endpointInput,
@@ -68,17 +68,21 @@ export const listContacts = action({
         unsubscribeAll: contact.UnsubscribeAll ?? false,
         updatedAt: contact.LastUpdatedTimestamp?.toISOString() ?? null,
       }));
-    if (params.fetchAll) {
-      const contacts = await collectPages(
-        paginateListContacts({ client, pageSize: 1000 }, query),
-        (page) => page.Contacts,
-      );
-      return { data: { contacts: describe(contacts), nextToken: null } };
-    }
-    const page = await client.send(
-      new ListContactsCommand({ ...query, PageSize: params.pageSize, NextToken: params.nextToken }),
-    );
-    return { data: { contacts: describe(page.Contacts ?? []), nextToken: page.NextToken ?? null } };
+    const { items, nextToken } = await onePageOrAll({
+      fetchAll: params.fetchAll,
+      allPages: () => paginateListContacts({ client, pageSize: 1000 }, query),
+      onePage: () =>
+        client.send(
+          new ListContactsCommand({
+            ...query,
+            PageSize: params.pageSize,
+            NextToken: params.nextToken,
+          }),
+        ),
+      itemsOf: (page) => page.Contacts,
+      nextTokenOf: (page) => page.NextToken,
+    });
+    return { data: { contacts: describe(items), nextToken } };
   },
   examplePayload,
   outputSchema: outputSchemaFrom(examplePayload.data),

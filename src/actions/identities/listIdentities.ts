@@ -5,6 +5,7 @@ import {
 } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
+import { onePageOrAll } from "../../aws/paging";
 import {
   connectionInput,
   endpointInput,
@@ -60,18 +61,20 @@ export const listIdentities = action({
         .map(summarize)
         .filter((identity) => matches(params.identityType, identity));
 
-    if (params.fetchAll) {
-      const identities: IdentitySummary[] = [];
-      for await (const page of paginateListEmailIdentities({ client, pageSize: 1000 }, {})) {
-        identities.push(...keep(page.EmailIdentities));
-      }
-      return { data: { identities, nextToken: null } };
-    }
-
-    const page = await client.send(
-      new ListEmailIdentitiesCommand({ PageSize: params.pageSize, NextToken: params.nextToken }),
-    );
-    return { data: { identities: keep(page.EmailIdentities), nextToken: page.NextToken ?? null } };
+    const { items, nextToken } = await onePageOrAll({
+      fetchAll: params.fetchAll,
+      allPages: () => paginateListEmailIdentities({ client, pageSize: 1000 }, {}),
+      onePage: () =>
+        client.send(
+          new ListEmailIdentitiesCommand({
+            PageSize: params.pageSize,
+            NextToken: params.nextToken,
+          }),
+        ),
+      itemsOf: (page) => page.EmailIdentities,
+      nextTokenOf: (page) => page.NextToken,
+    });
+    return { data: { identities: keep(items), nextToken } };
   },
   examplePayload: {
     data: {

@@ -1,7 +1,7 @@
 import { type _Object, ListObjectsV2Command, paginateListObjectsV2 } from "@aws-sdk/client-s3";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createS3Client } from "../../aws/clients";
-import { collectPages } from "../../aws/paging";
+import { onePageOrAll } from "../../aws/paging";
 import {
   connectionInput,
   fetchAllInput,
@@ -63,26 +63,21 @@ export const listReceivedEmails = action({
     if (!params.bucket) throw new Error("Bucket is required.");
     const s3 = createS3Client(clientSettings(params));
     const query = { Bucket: params.bucket, Prefix: params.prefix };
-    if (params.fetchAll) {
-      const objects = await collectPages(
-        paginateListObjectsV2({ client: s3, pageSize: 1000 }, query),
-        (page) => page.Contents,
-      );
-      return { data: { emails: describe(objects), nextToken: null } };
-    }
-    const page = await s3.send(
-      new ListObjectsV2Command({
-        ...query,
-        MaxKeys: params.pageSize,
-        ContinuationToken: params.nextToken,
-      }),
-    );
-    return {
-      data: {
-        emails: describe(page.Contents ?? []),
-        nextToken: page.NextContinuationToken ?? null,
-      },
-    };
+    const { items, nextToken } = await onePageOrAll({
+      fetchAll: params.fetchAll,
+      allPages: () => paginateListObjectsV2({ client: s3, pageSize: 1000 }, query),
+      onePage: () =>
+        s3.send(
+          new ListObjectsV2Command({
+            ...query,
+            MaxKeys: params.pageSize,
+            ContinuationToken: params.nextToken,
+          }),
+        ),
+      itemsOf: (page) => page.Contents,
+      nextTokenOf: (page) => page.NextContinuationToken,
+    });
+    return { data: { emails: describe(items), nextToken } };
   },
   examplePayload,
   outputSchema: outputSchemaFrom(examplePayload.data),

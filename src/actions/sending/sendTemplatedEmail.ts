@@ -2,19 +2,7 @@ import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
-import {
-  attachmentsInput,
-  bccInput,
-  ccInput,
-  configurationSetInput,
-  customHeadersInput,
-  fromInput,
-  fromNameInput,
-  inlineImagesInput,
-  messageTagsInput,
-  replyToInput,
-  toInput,
-} from "../../inputs/sending";
+import { envelopeInputs, messageOptionInputs } from "../../inputs/sending";
 import {
   listManagementInputs,
   sendingAuthorizationInputs,
@@ -44,22 +32,13 @@ export const sendTemplatedEmail = action({
   inputs: {
     connection: connectionInput,
     region: regionInput,
-    from: fromInput,
-    fromName: fromNameInput,
-    to: toInput,
-    cc: ccInput,
-    bcc: bccInput,
-    replyTo: replyToInput,
+    ...envelopeInputs,
     templateName: optionalTemplateNameInput,
     inlineSubject: inlineSubjectInput,
     inlineText: inlineTextInput,
     inlineHtml: inlineHtmlInput,
     templateData: templateDataInput,
-    attachments: attachmentsInput,
-    inlineImages: inlineImagesInput,
-    configurationSet: configurationSetInput,
-    messageTags: messageTagsInput,
-    customHeaders: customHeadersInput,
+    ...messageOptionInputs,
     ...sendingAuthorizationInputs,
     ...listManagementInputs,
     endpoint: endpointInput,

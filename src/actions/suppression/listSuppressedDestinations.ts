@@ -5,7 +5,7 @@ import {
 } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
-import { collectPages } from "../../aws/paging";
+import { onePageOrAll } from "../../aws/paging";
 import {
   connectionInput,
   endpointInput,
@@ -64,26 +64,21 @@ export const listSuppressedDestinations = action({
       EndDate: params.endDate,
     };
     const client = createSesV2Client(clientSettings(params));
-    if (params.fetchAll) {
-      const entries = await collectPages(
-        paginateListSuppressedDestinations({ client, pageSize: 1000 }, filter),
-        (page) => page.SuppressedDestinationSummaries,
-      );
-      return { data: { suppressedDestinations: entries.map(describeSuppressed), nextToken: null } };
-    }
-    const page = await client.send(
-      new ListSuppressedDestinationsCommand({
-        ...filter,
-        PageSize: params.pageSize,
-        NextToken: params.nextToken,
-      }),
-    );
-    return {
-      data: {
-        suppressedDestinations: (page.SuppressedDestinationSummaries ?? []).map(describeSuppressed),
-        nextToken: page.NextToken ?? null,
-      },
-    };
+    const { items, nextToken } = await onePageOrAll({
+      fetchAll: params.fetchAll,
+      allPages: () => paginateListSuppressedDestinations({ client, pageSize: 1000 }, filter),
+      onePage: () =>
+        client.send(
+          new ListSuppressedDestinationsCommand({
+            ...filter,
+            PageSize: params.pageSize,
+            NextToken: params.nextToken,
+          }),
+        ),
+      itemsOf: (page) => page.SuppressedDestinationSummaries,
+      nextTokenOf: (page) => page.NextToken,
+    });
+    return { data: { suppressedDestinations: items.map(describeSuppressed), nextToken } };
   },
   examplePayload,
   outputSchema: outputSchemaFrom(examplePayload.data),

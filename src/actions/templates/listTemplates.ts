@@ -5,7 +5,7 @@ import {
 } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
-import { collectPages } from "../../aws/paging";
+import { onePageOrAll } from "../../aws/paging";
 import {
   connectionInput,
   endpointInput,
@@ -47,22 +47,17 @@ export const listTemplates = action({
   performSafety: "safe",
   perform: async (_context, params) => {
     const client = createSesV2Client(clientSettings(params));
-    if (params.fetchAll) {
-      const templates = await collectPages(
-        paginateListEmailTemplates({ client, pageSize: 100 }, {}),
-        (page) => page.TemplatesMetadata,
-      );
-      return { data: { templates: templates.map(summarize), nextToken: null } };
-    }
-    const page = await client.send(
-      new ListEmailTemplatesCommand({ PageSize: params.pageSize, NextToken: params.nextToken }),
-    );
-    return {
-      data: {
-        templates: (page.TemplatesMetadata ?? []).map(summarize),
-        nextToken: page.NextToken ?? null,
-      },
-    };
+    const { items, nextToken } = await onePageOrAll({
+      fetchAll: params.fetchAll,
+      allPages: () => paginateListEmailTemplates({ client, pageSize: 100 }, {}),
+      onePage: () =>
+        client.send(
+          new ListEmailTemplatesCommand({ PageSize: params.pageSize, NextToken: params.nextToken }),
+        ),
+      itemsOf: (page) => page.TemplatesMetadata,
+      nextTokenOf: (page) => page.NextToken,
+    });
+    return { data: { templates: items.map(summarize), nextToken } };
   },
   examplePayload,
   outputSchema: outputSchemaFrom(examplePayload.data),

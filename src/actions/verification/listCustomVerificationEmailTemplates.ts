@@ -4,7 +4,7 @@ import {
 } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
-import { collectPages } from "../../aws/paging";
+import { onePageOrAll } from "../../aws/paging";
 import {
   connectionInput,
   endpointInput,
@@ -42,25 +42,20 @@ export const listCustomVerificationEmailTemplates = action({
   performSafety: "safe",
   perform: async (_context, params) => {
     const client = createSesV2Client(clientSettings(params));
-    if (params.fetchAll) {
-      const templates = await collectPages(
-        paginateListCustomVerificationEmailTemplates({ client, pageSize: 50 }, {}),
-        (page) => page.CustomVerificationEmailTemplates,
-      );
-      return { data: { templates: templates.map(describeVerificationTemplate), nextToken: null } };
-    }
-    const page = await client.send(
-      new ListCustomVerificationEmailTemplatesCommand({
-        PageSize: params.pageSize,
-        NextToken: params.nextToken,
-      }),
-    );
-    return {
-      data: {
-        templates: (page.CustomVerificationEmailTemplates ?? []).map(describeVerificationTemplate),
-        nextToken: page.NextToken ?? null,
-      },
-    };
+    const { items, nextToken } = await onePageOrAll({
+      fetchAll: params.fetchAll,
+      allPages: () => paginateListCustomVerificationEmailTemplates({ client, pageSize: 50 }, {}),
+      onePage: () =>
+        client.send(
+          new ListCustomVerificationEmailTemplatesCommand({
+            PageSize: params.pageSize,
+            NextToken: params.nextToken,
+          }),
+        ),
+      itemsOf: (page) => page.CustomVerificationEmailTemplates,
+      nextTokenOf: (page) => page.NextToken,
+    });
+    return { data: { templates: items.map(describeVerificationTemplate), nextToken } };
   },
   examplePayload,
   outputSchema: outputSchemaFrom(examplePayload.data),
