@@ -2,13 +2,7 @@ import type { EventType } from "@aws-sdk/client-sesv2";
 import { input } from "@prismatic-io/spectral";
 import { topicRegion } from "../sns/snsMessage";
 import { cleanBoolean, cleanOptionalString, cleanString, cleanStringList } from "./clean";
-
-const NAME = /^[A-Za-z0-9_-]{1,64}$/;
-export const checkSetName = (label: string, value: string) => {
-  if (!NAME.test(value))
-    throw new Error(`${label} "${value}" must be 1 to 64 letters, digits, "_" or "-".`);
-  return value;
-};
+import { checkSesName } from "./sesName";
 
 export const configurationSetNameInput = input({
   label: "Configuration Set",
@@ -17,7 +11,8 @@ export const configurationSetNameInput = input({
   dataSource: "selectConfigurationSet",
   comments: "The configuration set.",
   example: "transactional",
-  clean: (value: unknown) => checkSetName("Configuration Set", cleanString(value)),
+  clean: (value: unknown) =>
+    checkSesName("Configuration Set", cleanString(value), "configuration set"),
 });
 
 export const newConfigurationSetNameInput = {
@@ -88,7 +83,8 @@ export const eventDestinationNameInput = input({
   required: true,
   comments: "Name of the event destination within the configuration set.",
   example: "to-prismatic",
-  clean: (value: unknown) => checkSetName("Event Destination Name", cleanString(value)),
+  clean: (value: unknown) =>
+    checkSesName("Event Destination Name", cleanString(value), "event destination"),
 });
 
 export const matchingEventTypesInput = input({

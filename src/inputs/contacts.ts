@@ -2,13 +2,8 @@ import type { SubscriptionStatus, Topic, TopicPreference } from "@aws-sdk/client
 import { input } from "@prismatic-io/spectral";
 import { parseAddress } from "../mail/addresses";
 import { cleanBoolean, cleanKeyValueList, cleanOptionalString, cleanString } from "./clean";
+import { checkSesName } from "./sesName";
 
-const NAME = /^[A-Za-z0-9_-]{1,64}$/;
-const checkName = (label: string, value: string) => {
-  if (!NAME.test(value))
-    throw new Error(`${label} "${value}" must be 1 to 64 letters, digits, "_" or "-".`);
-  return value;
-};
 const status = (label: string, value: unknown): SubscriptionStatus => {
   const text = cleanString(value).toUpperCase();
   if (text !== "OPT_IN" && text !== "OPT_OUT")
@@ -31,7 +26,7 @@ export const contactListInput = input({
   dataSource: "selectContactList",
   comments: "The contact list (an account has at most one per region).",
   example: "newsletter",
-  clean: (value: unknown) => checkName("Contact List", cleanString(value)),
+  clean: (value: unknown) => checkSesName("Contact List", cleanString(value), "contact list"),
 });
 
 export const newContactListInput = {
@@ -63,7 +58,7 @@ export const topicsInput = input({
     if (!Array.isArray(topics)) throw new Error("Topics must be a JSON array.");
     if (topics.length > 20) throw new Error("A contact list has at most 20 topics.");
     return topics.map((topic: Record<string, unknown>, index) => ({
-      TopicName: checkName(`Topics[${index}].name`, cleanString(topic?.name)),
+      TopicName: checkSesName(`Topics[${index}].name`, cleanString(topic?.name), "topic"),
       DisplayName: cleanString(topic?.displayName) || cleanString(topic?.name),
       Description: cleanOptionalString(topic?.description),
       DefaultSubscriptionStatus: status(
@@ -97,7 +92,7 @@ export const topicPreferencesInput = input({
     "Per topic (key = topic name): OPT_IN or OPT_OUT. Topics left out use the topic's default.",
   clean: (value: unknown): TopicPreference[] =>
     cleanKeyValueList(value).map(({ key, value: item }) => ({
-      TopicName: checkName("Topic Preferences", key),
+      TopicName: checkSesName("Topic Preferences", key, "topic"),
       SubscriptionStatus: status(`Topic Preferences "${key}"`, item),
     })),
 });

@@ -1,14 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { cleanOptionalString, cleanString } from "./clean";
-
-const POLICY_NAME = /^[\w-]{1,64}$/;
-
-export function checkPolicyName(value: string): string {
-  if (!POLICY_NAME.test(value)) {
-    throw new Error(`Policy Name "${value}" must be 1 to 64 letters, digits, "_" or "-".`);
-  }
-  return value;
-}
+import { checkSesName } from "./sesName";
 
 export const policyNameInput = input({
   label: "Policy Name",
@@ -17,7 +9,7 @@ export const policyNameInput = input({
   comments:
     "The sending authorization policy's name: letters, digits, _ and -, at most 64 characters.",
   example: "allow-partner-sending",
-  clean: (value: unknown) => checkPolicyName(cleanString(value)),
+  clean: (value: unknown) => checkSesName("Policy Name", cleanString(value), "policy"),
 });
 
 export const optionalPolicyNameInput = input({

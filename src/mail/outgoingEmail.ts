@@ -1,5 +1,6 @@
 import type { Destination, SendEmailCommandInput, Template } from "@aws-sdk/client-sesv2";
 import type { KeyValuePair } from "@prismatic-io/spectral";
+import { checkSesName } from "../inputs/sesName";
 import {
   assertNoControlCharacters,
   formatSender,
@@ -54,9 +55,7 @@ export interface TemplatedEmail extends Envelope, MessageExtras {
   templateData: unknown;
 }
 
-const CONFIGURATION_SET_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const IDENTITY_ARN = /^arn:aws(-cn|-us-gov)?:ses:[a-z0-9-]+:\d{12}:identity\/\S+$/;
-const TEMPLATE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** To, Cc and Bcc, validated: at least one recipient, at most SES's 50 in all. */
 export function buildDestination(
@@ -84,21 +83,13 @@ export function buildDestination(
 }
 
 export function checkConfigurationSet(name: string | undefined): string | undefined {
-  if (name !== undefined && !CONFIGURATION_SET_NAME.test(name)) {
-    throw new Error(
-      `Configuration Set "${name}" is not a configuration set name (letters, digits, "_" and "-", at most 64 characters).`,
-    );
-  }
-  return name;
+  return name === undefined
+    ? undefined
+    : checkSesName("Configuration Set", name, "configuration set");
 }
 
 export function checkTemplateName(label: string, name: string): string {
-  if (!TEMPLATE_NAME.test(name)) {
-    throw new Error(
-      `${label} "${name}" is not a template name (letters, digits, "_" and "-", 1 to 64 characters).`,
-    );
-  }
-  return name;
+  return checkSesName(label, name, "template");
 }
 
 const nonEmpty = <T>(items: T[]) => (items.length ? items : undefined);
