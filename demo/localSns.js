@@ -1,8 +1,7 @@
 /**
  * Plays Amazon SNS for the demo: signs messages the way SNS does (SignatureVersion 2,
  * SHA256withRSA over its fixed fields) with a test-only key, and, since the demo has no network,
- * answers https requests for the signing certificate's URL in this process. Requests to any other
- * host go out as usual.
+ * answers https requests to SNS hosts in this process. Requests to any other host go out as usual.
  */
 const https = require("node:https");
 const { EventEmitter } = require("node:events");
@@ -12,7 +11,8 @@ const { PassThrough } = require("node:stream");
 const { sign } = require("node:crypto");
 
 const FIXTURES = join(__dirname, "..", "test", "fixtures", "sns"); // test-only key and certificate
-const CERT_URL = "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-localdemo.pem";
+const CERT_URL =
+  "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-00000000000000000000000000d3e70.pem";
 const SIGNED = {
   Notification: ["Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"],
   SubscriptionConfirmation: [
@@ -45,12 +45,23 @@ function signAsSns(fields) {
   return message;
 }
 
-/** Serves the certificate for CERT_URL from memory until the returned function is called. */
-function serveCertificateLocally() {
+/**
+ * Plays SNS's https side in this process until `restore()`: GETs of a certificate URL (CERT_URL
+ * and any in `certificateUrls`) get the test certificate, other GETs to an SNS host (a
+ * SubscribeURL being visited) get 200. Each of those is recorded in `requests`; requests to any
+ * other host go out as usual.
+ */
+function serveSnsLocally({ certificateUrls = [] } = {}) {
   const certificate = readFileSync(join(FIXTURES, "test-signing-cert.pem"));
+  const certificates = new Set([CERT_URL, ...certificateUrls]);
+  const requests = [];
   const originalGet = https.get;
   https.get = function get(url, ...rest) {
-    if (String(url) !== CERT_URL) return originalGet.call(this, url, ...rest);
+    const href = String(url);
+    if (!/^https:\/\/sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//.test(href)) {
+      return originalGet.call(this, url, ...rest);
+    }
+    requests.push(href);
     const [options, callback] = rest;
     const request = new EventEmitter();
     request.destroy = () => {};
@@ -58,13 +69,16 @@ function serveCertificateLocally() {
     response.statusCode = 200;
     process.nextTick(() => {
       (typeof options === "function" ? options : callback)(response);
-      response.end(certificate);
+      response.end(certificates.has(href) ? certificate : "");
     });
     return request;
   };
-  return () => {
-    https.get = originalGet;
+  return {
+    requests,
+    restore: () => {
+      https.get = originalGet;
+    },
   };
 }
 
-module.exports = { signAsSns, serveCertificateLocally, CERT_URL };
+module.exports = { signAsSns, serveSnsLocally, CERT_URL };

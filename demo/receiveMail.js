@@ -11,7 +11,7 @@ const { PutObjectCommand, S3Client } = require("@aws-sdk/client-s3");
 const S3rver = require("s3rver");
 const { DUMMY_ACCOUNT } = require("s3rver/lib/models/account");
 const { startLocalKms } = require("./localKms");
-const { serveCertificateLocally, signAsSns } = require("./localSns");
+const { serveSnsLocally, signAsSns } = require("./localSns");
 const { encryptLikeSes } = require("./sesEncryption");
 
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
@@ -198,7 +198,7 @@ async function deliverReceiptNotification({ harness, connection, endpoint, key, 
       params,
     );
   };
-  const stopServing = serveCertificateLocally();
+  const sns = serveSnsLocally();
   try {
     const result = await deliver(notification);
     const { event, email, encryption } = result.payload.body.data;
@@ -223,8 +223,26 @@ async function deliverReceiptNotification({ harness, connection, endpoint, key, 
       if (!/signature does not match/.test(error.message)) throw error;
       console.log(`   Forged copy (a verdict changed after signing) refused: ${error.message}`);
     }
+
+    // Anyone's topic can send SNS-signed messages to a known URL: only the builder's are accepted.
+    const foreign = signAsSns({
+      ...notification,
+      TopicArn: "arn:aws:sns:us-east-1:999988887777:attacker",
+      Signature: undefined,
+    });
+    const fetchesBefore = sns.requests.length;
+    try {
+      await deliver(foreign);
+      throw new Error("A notification from another account's topic was accepted.");
+    } catch (error) {
+      if (!/is not one of the accepted topics/.test(error.message)) throw error;
+      if (sns.requests.length !== fetchesBefore) throw new Error("A foreign topic caused a fetch.");
+      console.log(
+        `   Genuinely signed, but from another account's topic: refused, nothing fetched: ${error.message}`,
+      );
+    }
   } finally {
-    stopServing();
+    sns.restore();
   }
 }
 

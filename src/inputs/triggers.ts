@@ -18,7 +18,7 @@ export const allowedTopicArnsInput = input({
   collection: "valuelist",
   required: false,
   comments:
-    "Only accept messages from these SNS topics (recommended). Messages from any other topic are rejected even when correctly signed.",
+    "The SNS topics this trigger accepts messages from, besides Subscribe To Topic. At least one of the two must name a topic: with neither, every message is refused, because a valid SNS signature proves only that SNS sent a message, and anyone's topic can send to this URL. Messages from any other topic are refused before anything is done with them (no subscription is confirmed).",
   example: "arn:aws:sns:us-east-1:111122223333:ses-notifications",
   clean: (value: unknown) =>
     cleanStringList(value).map((arn) => topicArn("Allowed Topic ARNs", arn)),
@@ -57,7 +57,7 @@ export const subscribeTopicInput = input({
   type: "string",
   required: false,
   comments:
-    "When set, deploying the instance subscribes this flow's webhook URL to this SNS topic (and deleting it unsubscribes). The trigger confirms the subscription itself. Leave empty to subscribe by hand (see the documentation).",
+    "When set, deploying the instance subscribes this flow's webhook URL to this SNS topic (and deleting it unsubscribes), and the trigger accepts messages from it. The trigger confirms the subscription itself. Leave empty to subscribe by hand (see the documentation), and list the topic in Allowed Topic ARNs.",
   example: "arn:aws:sns:us-east-1:111122223333:ses-notifications",
   clean: (value: unknown) => {
     const text = cleanOptionalString(value);

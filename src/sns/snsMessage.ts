@@ -9,12 +9,13 @@ export class SnsRejection extends Error {
       | "untrusted-certificate-url"
       | "certificate-unavailable"
       | "bad-signature"
+      | "no-topics-configured"
       | "topic-not-allowed"
       | "too-old"
       | "untrusted-subscribe-url",
-    message: string,
+    readonly detail: string,
   ) {
-    super(`Rejected Amazon SNS request: ${message}`);
+    super(`Rejected Amazon SNS request: ${detail}`);
     this.name = "SnsRejection";
   }
 }

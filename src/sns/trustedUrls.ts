@@ -34,7 +34,10 @@ export function assertTrustedCertificateUrl(value: string): URL {
   return url as URL;
 }
 
-/** The SubscribeURL must be SNS's own host for the topic's region, over https. */
+/**
+ * The SubscribeURL must be SNS's own host for the topic's region, over https, and confirm that
+ * very topic (SNS puts Action=ConfirmSubscription and the TopicArn in its query).
+ */
 export function assertTrustedSubscribeUrl(value: string, topicArn: string): URL {
   const url = parseUrl(value);
   const host = url ? SNS_HOST.exec(url.hostname) : null;
@@ -52,6 +55,13 @@ export function assertTrustedSubscribeUrl(value: string, topicArn: string): URL 
     throw new SnsRejection(
       "untrusted-subscribe-url",
       `SubscribeURL is not an https URL on the SNS host of the topic's region (${region ?? "unknown"}); it was not visited.`,
+    );
+  }
+  const query = (url as URL).searchParams;
+  if (query.get("Action") !== "ConfirmSubscription" || query.get("TopicArn") !== topicArn) {
+    throw new SnsRejection(
+      "untrusted-subscribe-url",
+      "SubscribeURL does not confirm a subscription to the message's own topic; it was not visited.",
     );
   }
   return url as URL;

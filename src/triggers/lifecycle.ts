@@ -12,6 +12,7 @@ import { topicRegion } from "../sns/snsMessage";
 export interface LifecycleParams {
   connection?: Connection;
   region: string;
+  allowedTopicArns?: string[];
   subscribeTopic?: string;
   notifyIdentity?: string;
   includeHeaders: boolean;
@@ -55,6 +56,11 @@ export function snsLifecycle<P extends LifecycleParams>(
 ) {
   return {
     onInstanceDeploy: async (context: ActionContext, params: P) => {
+      if (!params.subscribeTopic && !params.allowedTopicArns?.length) {
+        context.logger.warn(
+          `Flow "${context.flow.name}": its SNS trigger has neither Subscribe To Topic nor Allowed Topic ARNs, so it will refuse every message until one of them names your topic.`,
+        );
+      }
       if (!params.subscribeTopic) return;
       const connection = requireConnection(params);
       const endpoint = context.webhookUrls?.[context.flow.name];

@@ -2,7 +2,7 @@ import { type TriggerPayload, util } from "@prismatic-io/spectral";
 import { normalizeSesMessage, type SesEvent } from "../sesEvents/normalize";
 import { snsCertificates } from "../sns/certificates";
 import { confirmSubscription } from "../sns/confirmSubscription";
-import { parseSnsMessage, type SnsMessage } from "../sns/snsMessage";
+import { parseSnsMessage, type SnsMessage, SnsRejection } from "../sns/snsMessage";
 import { verifySnsMessage } from "../sns/verifySignature";
 
 export const BRANCHES = ["Notification", "Subscription", "Ignored"];
@@ -16,6 +16,30 @@ export interface SnsEnvelope {
   type: string;
 }
 
+/** The inputs every SNS trigger shares that decide which messages it accepts. */
+export interface SnsAcceptParams {
+  allowedTopicArns: string[];
+  subscribeTopic?: string;
+  maxMessageAgeSeconds?: number;
+}
+
+/** The builder's topics: Allowed Topic ARNs plus Subscribe To Topic. */
+export function acceptedTopicArns(params: SnsAcceptParams): string[] {
+  const topics = [...params.allowedTopicArns];
+  if (params.subscribeTopic && !topics.includes(params.subscribeTopic)) {
+    topics.push(params.subscribeTopic);
+  }
+  return topics;
+}
+
+// What the builder can do about a refused topic, in the words of the trigger's inputs.
+const TOPIC_ADVICE: Partial<Record<SnsRejection["reason"], string>> = {
+  "no-topics-configured":
+    " Set Subscribe To Topic, or list your topic's ARN in Allowed Topic ARNs: a valid SNS signature proves only that SNS sent the message, not that it came from your topic.",
+  "topic-not-allowed":
+    " If this topic is yours, add its ARN to Allowed Topic ARNs; otherwise someone else's topic is sending to this webhook URL, and nothing was done with its message.",
+};
+
 const envelopeOf = (message: SnsMessage): SnsEnvelope => ({
   messageId: message.MessageId,
   topicArn: message.TopicArn,
@@ -24,22 +48,34 @@ const envelopeOf = (message: SnsMessage): SnsEnvelope => ({
   type: message.Type,
 });
 
+async function verified(message: SnsMessage, params: SnsAcceptParams) {
+  try {
+    return await verifySnsMessage(message, snsCertificates, {
+      acceptedTopicArns: acceptedTopicArns(params),
+      maxAgeSeconds: params.maxMessageAgeSeconds,
+    });
+  } catch (error) {
+    const advice = error instanceof SnsRejection && TOPIC_ADVICE[error.reason];
+    throw advice ? new SnsRejection(error.reason, `${error.detail}${advice}`) : error;
+  }
+}
+
 /**
- * One SNS request through the checks every SES trigger shares: parse, verify (a forged message
- * throws, so the execution ends at the trigger and no step sees it), confirm a subscription,
- * then hand a genuine SES event to `accept`, which returns the flow's data or undefined to ignore.
+ * One SNS request through the checks every SES trigger shares: parse, verify (a forged message or
+ * one from a topic that is not the builder's throws, so the execution ends at the trigger and no
+ * step sees it), confirm a subscription, then hand a genuine SES event to `accept`, which returns
+ * the flow's data or undefined to ignore.
  */
 export async function handleSnsRequest(
   payload: TriggerPayload,
-  params: { allowedTopicArns: string[]; maxMessageAgeSeconds?: number },
+  params: SnsAcceptParams,
   accept: (event: SesEvent, sns: SnsEnvelope) => Promise<Record<string, unknown> | undefined>,
 ) {
   // The raw bytes, not the platform's parsed body: the signature covers exactly what SNS sent.
-  const message = parseSnsMessage(util.types.toString(payload.rawBody?.data));
-  await verifySnsMessage(message, snsCertificates, {
-    allowedTopicArns: params.allowedTopicArns,
-    maxAgeSeconds: params.maxMessageAgeSeconds,
-  });
+  const message = await verified(
+    parseSnsMessage(util.types.toString(payload.rawBody?.data)),
+    params,
+  );
   const sns = envelopeOf(message);
   const result = (branch: Branch, data: Record<string, unknown>) => ({
     branch,

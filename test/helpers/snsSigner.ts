@@ -16,19 +16,20 @@ export function signedSnsMessage(
   fields: Partial<SnsMessage> & Pick<SnsMessage, "Type" | "Message">,
   version: "1" | "2" = "2",
 ): SnsMessage {
+  const topic = fields.TopicArn ?? TOPIC_ARN;
   const message = {
     MessageId: "22b80b92-fdea-4c2c-8f9d-bdfb0c7bf324",
-    TopicArn: TOPIC_ARN,
+    TopicArn: topic,
     Timestamp: new Date().toISOString(),
     SignatureVersion: version,
     SigningCertURL: CERT_URL,
     ...(fields.Type === "Notification"
       ? {
-          UnsubscribeURL: `https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${TOPIC_ARN}:sub-1`,
+          UnsubscribeURL: `https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${topic}:sub-1`,
         }
       : {
           Token: "2336412f37fb687f5d51e6e2425f004aed7b7526e4ed6d7d8b48c5b4fd1e9ca4",
-          SubscribeURL: `https://sns.us-east-1.amazonaws.com/?Action=ConfirmSubscription&TopicArn=${TOPIC_ARN}&Token=2336412f37fb`,
+          SubscribeURL: `https://sns.us-east-1.amazonaws.com/?Action=ConfirmSubscription&TopicArn=${topic}&Token=2336412f37fb`,
         }),
     ...fields,
     Signature: "",
@@ -40,3 +41,14 @@ export function signedSnsMessage(
   ).toString("base64");
   return message;
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: plain JavaScript helper shared with the demo
+const localSns: any = require("../../demo/localSns");
+
+/**
+ * Plays SNS's https side in this process for code that really requests (the built bundle): the
+ * test certificate for CERT_URL, 200 for a SubscribeURL visit; every request to an SNS host is
+ * recorded in `requests`. Call `restore()` when done.
+ */
+export const serveSnsLocally = (): { requests: string[]; restore: () => void } =>
+  localSns.serveSnsLocally({ certificateUrls: [CERT_URL] });

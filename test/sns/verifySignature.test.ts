@@ -3,6 +3,9 @@ import { parseSnsMessage, type SnsMessage, SnsRejection } from "../../src/sns/sn
 import { verifySnsMessage } from "../../src/sns/verifySignature";
 import { CERT_URL, signedSnsMessage, TEST_CERT_PEM, TOPIC_ARN } from "../helpers/snsSigner";
 
+/** The test topic is the builder's own. */
+const OURS = { acceptedTopicArns: [TOPIC_ARN] };
+
 /** A certificate fetcher that records every URL it is asked for and serves the test certificate. */
 function certificateFetcher() {
   const fetched: string[] = [];
@@ -49,21 +52,21 @@ describe("SNS signature verification", () => {
       version,
     );
     const parsed = parseSnsMessage(JSON.stringify(message));
-    await expect(verifySnsMessage(parsed, cache)).resolves.toBe(parsed);
+    await expect(verifySnsMessage(parsed, cache, OURS)).resolves.toBe(parsed);
   });
 
   it("accepts a notification without a Subject (the field is left out of the signed string)", async () => {
     const { cache } = certificateFetcher();
     const message = signedSnsMessage({ Type: "Notification", Message: "x" });
     expect(message.Subject).toBeUndefined();
-    await expect(verifySnsMessage(message, cache)).resolves.toBe(message);
+    await expect(verifySnsMessage(message, cache, OURS)).resolves.toBe(message);
   });
 
   it("fetches a certificate once per URL, however many messages", async () => {
     const { cache, fetched } = certificateFetcher();
     const message = notification();
-    await Promise.all(Array.from({ length: 50 }, () => verifySnsMessage(message, cache)));
-    for (let i = 0; i < 50; i++) await verifySnsMessage(message, cache);
+    await Promise.all(Array.from({ length: 50 }, () => verifySnsMessage(message, cache, OURS)));
+    for (let i = 0; i < 50; i++) await verifySnsMessage(message, cache, OURS);
     expect(fetched).toEqual([CERT_URL]);
   });
 
@@ -103,10 +106,10 @@ describe("SNS signature verification", () => {
         true,
       ],
       [
-        "an altered topic",
+        "an altered topic (not an accepted one: refused before any fetch)",
         () => tamper(genuine, { TopicArn: "arn:aws:sns:us-east-1:999999999999:evil" }),
-        "bad-signature",
-        true,
+        "topic-not-allowed",
+        false,
       ],
       [
         "an added Subject",
@@ -181,37 +184,59 @@ describe("SNS signature verification", () => {
     ];
     it.each(cases)("rejects %s", async (_case, build, reason, fetchesCertificate) => {
       const { cache, fetched } = certificateFetcher();
-      expect(await reasonOf(verifySnsMessage(build(), cache))).toBe(reason);
+      expect(await reasonOf(verifySnsMessage(build(), cache, OURS))).toBe(reason);
       expect(fetched.length > 0).toBe(fetchesCertificate);
     });
 
-    it("rejects a topic outside the allowlist before fetching anything", async () => {
+    it("rejects a topic outside the accepted topics before fetching anything", async () => {
       const { cache, fetched } = certificateFetcher();
       const reason = await reasonOf(
         verifySnsMessage(genuine, cache, {
-          allowedTopicArns: ["arn:aws:sns:us-east-1:111122223333:other"],
+          acceptedTopicArns: ["arn:aws:sns:us-east-1:111122223333:other"],
         }),
       );
       expect(reason).toBe("topic-not-allowed");
       expect(fetched).toHaveLength(0);
-      await expect(
-        verifySnsMessage(genuine, cache, { allowedTopicArns: [TOPIC_ARN] }),
-      ).resolves.toBe(genuine);
+      await expect(verifySnsMessage(genuine, cache, OURS)).resolves.toBe(genuine);
+    });
+
+    it("rejects a topic altered to another accepted topic by its signature", async () => {
+      const { cache } = certificateFetcher();
+      const other = "arn:aws:sns:us-east-1:111122223333:other";
+      const altered = tamper(genuine, { TopicArn: other });
+      expect(
+        await reasonOf(verifySnsMessage(altered, cache, { acceptedTopicArns: [TOPIC_ARN, other] })),
+      ).toBe("bad-signature");
+    });
+
+    it("accepts no topic at all when none is configured (fail closed), before fetching anything", async () => {
+      const { cache, fetched } = certificateFetcher();
+      for (const type of ["Notification", "SubscriptionConfirmation"] as const) {
+        const message = signedSnsMessage({ Type: type, Message: "m" });
+        expect(await reasonOf(verifySnsMessage(message, cache, { acceptedTopicArns: [] }))).toBe(
+          "no-topics-configured",
+        );
+      }
+      expect(fetched).toHaveLength(0);
     });
 
     it("rejects a replayed message older than the allowed age", async () => {
       const { cache } = certificateFetcher();
       const old = notification("2", { Timestamp: "2026-11-23T10:00:00.000Z" });
       const now = () => Date.parse("2026-11-23T10:10:00.000Z");
-      expect(await reasonOf(verifySnsMessage(old, cache, { maxAgeSeconds: 300, now }))).toBe(
-        "too-old",
-      );
-      await expect(verifySnsMessage(old, cache, { maxAgeSeconds: 900, now })).resolves.toBe(old);
+      expect(
+        await reasonOf(verifySnsMessage(old, cache, { ...OURS, maxAgeSeconds: 300, now })),
+      ).toBe("too-old");
+      await expect(
+        verifySnsMessage(old, cache, { ...OURS, maxAgeSeconds: 900, now }),
+      ).resolves.toBe(old);
     });
 
     it("rejects a certificate that is not an X.509 certificate", async () => {
       const cache = new CertificateCache(async () => "<html>not a certificate</html>");
-      expect(await reasonOf(verifySnsMessage(genuine, cache))).toBe("certificate-unavailable");
+      expect(await reasonOf(verifySnsMessage(genuine, cache, OURS))).toBe(
+        "certificate-unavailable",
+      );
     });
   });
 

@@ -4,7 +4,7 @@ import { receivedS3, receivedSns } from "../../src/sesEvents/samples";
 import { accessKey, harness, TEST_KEY_ID, TEST_SECRET } from "../helpers/component";
 import { startS3Emulator } from "../helpers/s3Emulator";
 import { loadVectors, type Vector } from "../helpers/s3ecVectors";
-import { signedSnsMessage } from "../helpers/snsSigner";
+import { signedSnsMessage, TOPIC_ARN } from "../helpers/snsSigner";
 
 jest.mock("../../src/sns/fetchCertificate", () => ({
   fetchCertificateOverHttps: jest.fn(async () => require("../helpers/snsSigner").TEST_CERT_PEM),
@@ -49,7 +49,7 @@ async function receive(sesMessage: unknown, params: Record<string, unknown> = {}
     "receivedEmail",
     { rawBody: { data: Buffer.from(raw) }, body: { data: raw } },
     {
-      allowedTopicArns: [],
+      allowedTopicArns: [TOPIC_ARN],
       connection: accessKey,
       region: "us-east-1",
       endpoint: s3.url,

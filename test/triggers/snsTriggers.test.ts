@@ -44,7 +44,7 @@ const notification = (sesMessage: unknown, version: "1" | "2" = "2") =>
     version,
   );
 const params = {
-  allowedTopicArns: [],
+  allowedTopicArns: [TOPIC_ARN],
   maxMessageAgeSeconds: "",
   connection: undefined,
   region: "us-east-1",
@@ -267,7 +267,7 @@ describe("rejected requests end the execution at the trigger", () => {
       "a topic outside the allowlist",
       () => notification(bouncePermanent),
       { allowedTopicArns: ["arn:aws:sns:us-east-1:111122223333:other"] },
-      /is not one of the allowed topics/,
+      /is not one of the accepted topics/,
     ],
     [
       "a replayed old message",
