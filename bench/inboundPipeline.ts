@@ -20,7 +20,7 @@ const SIZES: [string, number, number][] = [
 export async function ours(fixture: ReturnType<typeof encryptedMail>) {
   const stored = await fetchStoredMail({
     s3: inMemoryS3(fixture.body, fixture.metadata),
-    unwrapKey: async () => Buffer.from(fixture.dataKey),
+    unwrapKey: async () => ({ dataKey: Buffer.from(fixture.dataKey), keyId: null }),
     location: { bucket: "inbound-mail", key: "inbound/bench" },
     maxBytes: 30 * 1024 * 1024,
     decrypt: { expectedAccountId: "111122223333", expectedRuleName: "store-inbound" },

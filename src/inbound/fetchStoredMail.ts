@@ -10,6 +10,8 @@ export interface EncryptionInfo {
   authenticated: boolean | null;
   envelopeSource: string | null;
   encryptionContext: Record<string, string>;
+  /** The KMS key that unwrapped the data key (KMS's answer), or null when not encrypted. */
+  kmsKeyId: string | null;
 }
 
 export interface StoredMail {
@@ -57,6 +59,8 @@ export async function fetchStoredMail(options: {
   unwrapKey: UnwrapKey;
   location: StoredMailLocation;
   maxBytes: number;
+  /** Refuse an object the S3 encryption client did not write (an unencrypted replacement). */
+  requireEncryption?: boolean;
   decrypt: DecryptOptions;
 }): Promise<StoredMail> {
   const { s3, location } = options;
@@ -70,9 +74,15 @@ export async function fetchStoredMail(options: {
   );
   const envelope: Envelope | undefined = await envelopeFor(s3, location, object.metadata);
   if (!envelope) {
-    if (options.decrypt.expectedAccountId || options.decrypt.expectedRuleName) {
+    if (options.requireEncryption) {
       throw new Error(
-        `s3://${location.bucket}/${location.key} is not encrypted, so its account and receipt rule cannot be checked; clear Expected Account ID and Expected Rule Name for unencrypted receipt rules.`,
+        `s3://${location.bucket}/${location.key} is not encrypted, but Require Encryption is on: refused (an unencrypted object can have been put there by anyone who can write to the bucket).`,
+      );
+    }
+    const { expectedAccountId, expectedRuleName, expectedKmsKeyArn } = options.decrypt;
+    if (expectedAccountId || expectedRuleName || expectedKmsKeyArn) {
+      throw new Error(
+        `s3://${location.bucket}/${location.key} is not encrypted, so its account, receipt rule and KMS key cannot be checked; clear Expected Account ID, Expected Rule Name and Expected KMS Key ARN for unencrypted receipt rules.`,
       );
     }
     if (object.body.length > options.maxBytes) {
@@ -89,6 +99,7 @@ export async function fetchStoredMail(options: {
         authenticated: null,
         envelopeSource: null,
         encryptionContext: {},
+        kmsKeyId: null,
       },
     };
   }
@@ -102,6 +113,7 @@ export async function fetchStoredMail(options: {
       authenticated: decrypted.authenticated,
       envelopeSource: envelope.source,
       encryptionContext: envelope.encryptionContext,
+      kmsKeyId: decrypted.kmsKeyId,
     },
   };
 }

@@ -25,7 +25,7 @@ export const endpointInput = input({
   type: "string",
   required: false,
   comments:
-    "Leave empty for AWS's own endpoint. Set an http(s) URL to use a VPC endpoint, a FIPS endpoint or a local emulator instead.",
+    "Leave empty for AWS's own endpoint. Set an http(s) URL to use a VPC endpoint, a FIPS endpoint or a local emulator instead. Only set an endpoint you trust: it receives every request signed with the connection's credentials, including the session token of temporary credentials.",
   example: "https://vpce-0abc123-xyz.email.us-east-1.vpce.amazonaws.com",
   clean: cleanEndpoint,
 });

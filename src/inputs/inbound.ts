@@ -65,6 +65,35 @@ export const expectedRuleNameInput = input({
   clean: cleanOptionalString,
 });
 
+export const expectedKmsKeyArnInput = input({
+  label: "Expected KMS Key ARN",
+  type: "string",
+  required: false,
+  comments:
+    "The ARN of the KMS key your receipt rule encrypts with (arn:aws:kms:<region>:<account>:key/<id>; a key ARN, not an alias). Recommended: it is passed to KMS Decrypt as KeyId, so mail whose data key was wrapped under any other key (say, a key in another account that happens to let you decrypt) is refused. The encryption context checked by Expected Account ID and Expected Rule Name is chosen by whoever encrypts; the key is not. An unencrypted object is refused too.",
+  example: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+  clean: (value: unknown) => {
+    const text = cleanString(value);
+    if (text === "") return undefined;
+    if (!/^arn:aws(?:-cn|-us-gov)?:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]{1,128}$/.test(text)) {
+      throw new Error(
+        `Expected KMS Key ARN must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>), not "${text.slice(0, 120)}".`,
+      );
+    }
+    return text;
+  },
+});
+
+export const requireEncryptionInput = input({
+  label: "Require Encryption",
+  type: "boolean",
+  required: false,
+  default: "false",
+  comments:
+    "Refuse a stored mail that SES did not encrypt. Turn on when your receipt rule encrypts with KMS: then an unencrypted object put in its place (by anyone who can write to the bucket) is refused, whatever the other Expected inputs say.",
+  clean: cleanBoolean,
+});
+
 export const maxSizeInput = input({
   label: "Max Size (MB)",
   type: "string",

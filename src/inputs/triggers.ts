@@ -24,24 +24,41 @@ export const allowedTopicArnsInput = input({
     cleanStringList(value).map((arn) => topicArn("Allowed Topic ARNs", arn)),
 });
 
+/**
+ * SNS gives up on an HTTP/S delivery within 3,600 s of its first try (a hard limit of its retry
+ * policy; the default policy retries 3 times, 20 s apart), so a genuine message is never older.
+ */
+export const DEFAULT_MAX_MESSAGE_AGE_SECONDS = 3600;
+
 export const maxMessageAgeInput = input({
   label: "Max Message Age (seconds)",
   type: "string",
   required: false,
+  default: String(DEFAULT_MAX_MESSAGE_AGE_SECONDS),
   comments:
-    "Reject messages SNS sent longer ago than this (replay protection). Leave empty to accept SNS's own retries of any age.",
+    "Refuse messages SNS sent longer ago than this (replay protection: a captured message cannot be posted again later). 3600 covers every retry SNS makes: its HTTP/S retry policy is capped at 3,600 s in total (the default policy retries 3 times, 20 s apart). Lower it if your topic's delivery policy retries for less. Timestamps more than 5 minutes in the future are always refused.",
   example: "3600",
-  clean: (value: unknown): number | undefined => {
+  clean: (value: unknown): number => {
     const text = cleanString(value);
-    if (text === "") return undefined;
+    if (text === "") return DEFAULT_MAX_MESSAGE_AGE_SECONDS;
     const seconds = Number(text);
-    if (!Number.isInteger(seconds) || seconds < 60) {
+    if (!Number.isInteger(seconds) || seconds < 60 || seconds > 1_209_600) {
       throw new Error(
-        `Max Message Age must be a whole number of seconds, at least 60, not "${text}".`,
+        `Max Message Age must be a whole number of seconds from 60 to 1209600 (14 days), not "${text.slice(0, 40)}".`,
       );
     }
     return seconds;
   },
+});
+
+export const requireSignatureV2Input = input({
+  label: "Require SignatureVersion 2",
+  type: "boolean",
+  required: false,
+  default: "false",
+  comments:
+    "Refuse messages signed with SignatureVersion 1 (SHA1withRSA). SNS signs with version 1 unless the topic's SignatureVersion attribute is set to 2 (SHA256withRSA); set that attribute first, then turn this on.",
+  clean: cleanBoolean,
 });
 
 export const optionalConnectionInput = input({

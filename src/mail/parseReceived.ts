@@ -1,5 +1,6 @@
 import { detectExtension } from "nodemailer/lib/mime-funcs";
 import PostalMime from "postal-mime";
+import { safeFileName, uniqueFileName } from "./safeFileName";
 import { readSesVerdicts, type SesVerdicts } from "./sesVerdicts";
 import { repairWindows1252 } from "./windows1252";
 
@@ -15,7 +16,10 @@ export interface PrismaticFile {
 }
 
 export interface ReceivedAttachment {
+  /** Safe to use as a file name anywhere (see safeFileName), unique within the mail. */
   fileName: string;
+  /** The name exactly as the sender wrote it: never use it as a path. */
+  untrustedOriginalFileName: string | null;
   contentType: string;
   size: number;
   disposition: string | null;
@@ -62,12 +66,19 @@ function mailboxes(list: Address[] | undefined): Mailbox[] {
   );
 }
 
-/** A received MIME message as fields, decoded headers and attachments (bytes kept exactly). */
-export async function parseReceivedEmail(raw: Buffer): Promise<ReceivedEmail> {
+/**
+ * A received MIME message as fields, decoded headers and attachments (bytes kept exactly).
+ * `verdicts`, when a verified SES notification gave them, replace those read from the headers.
+ */
+export async function parseReceivedEmail(
+  raw: Buffer,
+  options: { verdicts?: SesVerdicts } = {},
+): Promise<ReceivedEmail> {
   // postal-mime copies a Buffer into a new ArrayBuffer; a Buffer that spans its whole
   // ArrayBuffer (as decrypted mail does) is handed over as that ArrayBuffer, saving a copy.
   const whole = raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength;
   const email = await PostalMime.parse(whole ? (raw.buffer as ArrayBuffer) : raw, PARSER_LIMITS);
+  const taken = new Set<string>();
   const attachments = email.attachments.map((attachment, index): ReceivedAttachment => {
     const data = Buffer.isBuffer(attachment.content)
       ? attachment.content
@@ -75,10 +86,11 @@ export async function parseReceivedEmail(raw: Buffer): Promise<ReceivedEmail> {
         ? Buffer.from(attachment.content, "utf8")
         : Buffer.from(attachment.content as ArrayBuffer);
     const contentType = attachment.mimeType || "application/octet-stream";
+    const original = repairWindows1252(attachment.filename);
+    const fallback = `attachment-${index + 1}.${extensionFor(contentType)}`;
     return {
-      fileName:
-        repairWindows1252(attachment.filename) ??
-        `attachment-${index + 1}.${extensionFor(contentType)}`,
+      fileName: uniqueFileName(safeFileName(original ?? "", fallback), taken),
+      untrustedOriginalFileName: original,
       contentType,
       size: data.length,
       disposition: attachment.disposition ?? null,
@@ -103,6 +115,6 @@ export async function parseReceivedEmail(raw: Buffer): Promise<ReceivedEmail> {
     text: repairWindows1252(email.text ?? null),
     html: repairWindows1252(email.html ?? null),
     attachments,
-    sesVerdicts: readSesVerdicts(email.headers),
+    sesVerdicts: options.verdicts ?? readSesVerdicts(email.headers),
   };
 }

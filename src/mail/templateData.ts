@@ -17,19 +17,24 @@ export function parseTemplateData(label: string, value: unknown): string {
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new Error(
-      `${label} must be a JSON object such as {"name": "Jane"}, not ${Array.isArray(parsed) ? "an array" : JSON.stringify(parsed)}.`,
+      `${label} must be a JSON object such as {"name": "Jane"}, not ${Array.isArray(parsed) ? "an array" : parsed === null ? "null" : `a ${typeof parsed}`}.`,
     );
   }
   return JSON.stringify(parsed);
 }
 
-/** The parser's message, with the line and column of its position and the text there. */
+/**
+ * The parser's reason, with the line and column where it has them. Never any of the data itself:
+ * template data is often personal (names, addresses), and errors end up in execution logs.
+ */
 function describeSyntaxError(text: string, error: Error): string {
+  const reason = error.message
+    .replace(/, ".*" is not valid JSON$/s, "")
+    .replace(/ in JSON at position \d+.*$/s, "");
   const position = Number(/position (\d+)/.exec(error.message)?.[1] ?? Number.NaN);
-  if (Number.isNaN(position)) return error.message;
+  if (Number.isNaN(position)) return reason;
   const before = text.slice(0, position);
   const line = before.split("\n").length;
   const column = position - before.lastIndexOf("\n");
-  const near = text.slice(Math.max(0, position - 20), position + 20).replace(/\s+/g, " ");
-  return `${error.message.replace(/ in JSON at position \d+.*$/, "")} at line ${line}, column ${column} (near "${near}")`;
+  return `${reason} at line ${line}, column ${column}`;
 }

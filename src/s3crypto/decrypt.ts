@@ -2,13 +2,23 @@ import { type CipherGCMTypes, createDecipheriv } from "node:crypto";
 import { DecryptionError } from "./decryptionError";
 import { CBC, type ContentAlgorithm, type Envelope, GCM } from "./envelope";
 
-/** KMS Decrypt of the wrapped data key with this encryption context; injected so this stays pure. */
+/**
+ * KMS Decrypt of the wrapped data key with this encryption context (and only under
+ * `expectedKeyId`, when given), injected so this stays pure. Resolves with the data key and the
+ * ARN of the KMS key that unwrapped it.
+ */
 export type UnwrapKey = (
   wrappedKey: Buffer,
   encryptionContext: Record<string, string>,
-) => Promise<Buffer>;
+  expectedKeyId?: string,
+) => Promise<{ dataKey: Buffer; keyId: string | null }>;
 
 export interface DecryptOptions {
+  /**
+   * The KMS key that must have wrapped the data key. The encryption context is chosen by
+   * whoever encrypts, so only the key shows that the mail was encrypted by the expected party.
+   */
+  expectedKmsKeyArn?: string;
   /** aws:ses:source-account must equal this, when given. */
   expectedAccountId?: string;
   /** aws:ses:rule-name must equal this, when given. */
@@ -22,6 +32,8 @@ export interface Decrypted {
   contentAlgorithm: ContentAlgorithm;
   /** True when the content was verified (GCM tag); false for legacy CBC. */
   authenticated: boolean;
+  /** The KMS key that unwrapped the data key, as KMS reported it. */
+  kmsKeyId: string | null;
 }
 
 const GCM_TAG_BYTES = 16;
@@ -139,8 +151,19 @@ export async function decryptObject(
   }
   checkLength(body, envelope);
 
-  const key = await unwrapKey(envelope.wrappedKey, context);
+  const { dataKey: key, keyId } = await unwrapKey(
+    envelope.wrappedKey,
+    context,
+    options.expectedKmsKeyArn,
+  );
   try {
+    // KMS refuses another key when given KeyId; checked again in case something in between did not.
+    if (options.expectedKmsKeyArn && keyId !== options.expectedKmsKeyArn) {
+      throw new DecryptionError(
+        "unexpected-kms-key",
+        `The mail's data key was wrapped under KMS key ${keyId ?? "(not reported)"}, not the expected ${options.expectedKmsKeyArn}; refused.`,
+      );
+    }
     if (![16, 24, 32].includes(key.length)) {
       throw new DecryptionError(
         "bad-data-key",
@@ -159,6 +182,7 @@ export async function decryptObject(
       plaintext,
       contentAlgorithm: envelope.contentAlgorithm,
       authenticated: envelope.contentAlgorithm === GCM,
+      kmsKeyId: keyId,
     };
   } finally {
     key.fill(0); // the data key is not needed past this point

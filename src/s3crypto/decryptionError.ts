@@ -6,6 +6,7 @@ export type DecryptionFailure =
   | "malformed-envelope"
   | "cek-algorithm-mismatch"
   | "unexpected-encryption-context"
+  | "unexpected-kms-key"
   | "length-mismatch"
   | "bad-data-key"
   | "authentication-failed"

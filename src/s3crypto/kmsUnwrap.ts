@@ -1,13 +1,20 @@
 import { DecryptCommand, type KMSClient } from "@aws-sdk/client-kms";
 import type { UnwrapKey } from "./decrypt";
 
-/** KMS Decrypt as the data-key unwrap: KMS checks the encryption context against the key's binding. */
+/**
+ * KMS Decrypt as the data-key unwrap: KMS checks the encryption context against the key's
+ * binding, and with `expectedKeyId` (passed as KeyId) refuses a blob wrapped under any other key.
+ */
 export function kmsUnwrap(kms: KMSClient): UnwrapKey {
-  return async (wrappedKey, encryptionContext) => {
-    const { Plaintext } = await kms.send(
-      new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: encryptionContext }),
+  return async (wrappedKey, encryptionContext, expectedKeyId) => {
+    const { Plaintext, KeyId } = await kms.send(
+      new DecryptCommand({
+        CiphertextBlob: wrappedKey,
+        EncryptionContext: encryptionContext,
+        ...(expectedKeyId ? { KeyId: expectedKeyId } : {}),
+      }),
     );
     if (!Plaintext) throw new Error("KMS Decrypt returned no data key.");
-    return Buffer.from(Plaintext);
+    return { dataKey: Buffer.from(Plaintext), keyId: KeyId ?? null };
   };
 }

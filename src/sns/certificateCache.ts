@@ -4,58 +4,129 @@ import { SnsRejection } from "./snsMessage";
 /** Fetches a certificate's PEM text; injected so verification stays free of I/O in tests. */
 export type FetchCertificate = (url: URL) => Promise<string>;
 
+export interface CertificateCacheLimits {
+  /** Certificates that verified a message: only these stay for the life of the process. */
+  maxTrusted: number;
+  /** Certificates fetched but not (yet) seen verify a message: a small, separate pool. */
+  maxUntried: number;
+  /** Fetches of URLs not in the cache that may run at once; more are refused, SNS retries. */
+  maxConcurrentFetches: number;
+  /** How long a URL whose fetch failed is refused without fetching again. */
+  failureTtlMs: number;
+  now: () => number;
+}
+
+const DEFAULTS: CertificateCacheLimits = {
+  maxTrusted: 64,
+  maxUntried: 8,
+  maxConcurrentFetches: 2,
+  failureTtlMs: 60_000,
+  now: () => Date.now(),
+};
+const MAX_REMEMBERED_FAILURES = 256;
+
+/** A bounded map that forgets its least recently used entry first. */
+class Lru<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+  set(key: string, value: V) {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.max)
+      this.entries.delete(this.entries.keys().next().value as string);
+  }
+  delete(key: string) {
+    this.entries.delete(key);
+  }
+}
+
+function publicKeyOf(pem: string): KeyObject {
+  try {
+    // Parsing as X.509 refuses anything that is not a certificate (a bare key, HTML, ...).
+    return createPublicKey(
+      new X509Certificate(pem).publicKey.export({ type: "spki", format: "pem" }),
+    );
+  } catch {
+    throw new SnsRejection(
+      "certificate-unavailable",
+      "the signing certificate is not a valid X.509 certificate.",
+    );
+  }
+}
+
 /**
- * Public keys of SNS signing certificates, one fetch per URL per process (concurrent requests
- * share it; a failed fetch is not kept), at most `maxEntries` URLs, least recently used first out.
+ * Public keys of SNS signing certificates, one fetch per URL. Built for a URL that anyone can
+ * post requests to before their signature is checked: a URL's certificate joins the lasting
+ * pool only once it has verified a message (`markVerified`), so forged requests naming other
+ * URLs can never push out the real certificate; unknown URLs share a small pool, a bounded
+ * number of fetches at a time, and a failed URL is refused for a while without a new fetch.
  */
 export class CertificateCache {
-  private readonly entries = new Map<string, Promise<KeyObject>>();
+  private readonly trusted: Lru<KeyObject>;
+  private readonly untried: Lru<Promise<KeyObject>>;
+  private readonly failedUntil: Lru<number>;
+  private readonly limits: CertificateCacheLimits;
+  private inFlight = 0;
   fetches = 0;
 
   constructor(
     private readonly fetchCertificate: FetchCertificate,
-    private readonly maxEntries = 64,
-  ) {}
-
-  /**
-   * The key for a certificate URL string. `validate` runs only on a miss, before the fetch: a
-   * cached entry's URL was validated when it was added, so a hit skips re-parsing it.
-   */
-  publicKeyFor(urlText: string, validate: (urlText: string) => URL): Promise<KeyObject> {
-    const cached = this.entries.get(urlText);
-    if (!cached) return this.load(urlText, validate(urlText));
-    this.entries.delete(urlText); // re-inserted as the most recently used
-    this.entries.set(urlText, cached);
-    return cached;
+    limits: Partial<CertificateCacheLimits> = {},
+  ) {
+    this.limits = { ...DEFAULTS, ...limits };
+    this.trusted = new Lru(this.limits.maxTrusted);
+    this.untried = new Lru(this.limits.maxUntried);
+    this.failedUntil = new Lru(MAX_REMEMBERED_FAILURES);
   }
 
-  publicKey(url: URL): Promise<KeyObject> {
-    return this.publicKeyFor(url.href, () => url);
-  }
-
-  private load(key: string, url: URL): Promise<KeyObject> {
-    this.fetches += 1;
-    const loading = this.fetchCertificate(url).then((pem) => {
-      try {
-        // Parsing as X.509 refuses anything that is not a certificate (a bare key, HTML, ...).
-        return createPublicKey(
-          new X509Certificate(pem).publicKey.export({ type: "spki", format: "pem" }),
-        );
-      } catch {
-        throw new SnsRejection(
-          "certificate-unavailable",
-          "the signing certificate is not a valid X.509 certificate.",
-        );
-      }
-    });
-    loading.catch(() => {
-      if (this.entries.get(key) === loading) this.entries.delete(key);
-    });
-    this.entries.set(key, loading);
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+  /** The key for a certificate URL that was already checked as SNS's own. */
+  async publicKey(url: URL): Promise<KeyObject> {
+    const urlText = url.href;
+    const known = this.trusted.get(urlText) ?? this.untried.get(urlText);
+    if (known) return known;
+    const failed = this.failedUntil.get(urlText);
+    if (failed !== undefined && failed > this.limits.now()) {
+      throw new SnsRejection(
+        "certificate-unavailable",
+        "the signing certificate could not be fetched a moment ago; not trying again yet.",
+      );
     }
+    if (this.inFlight >= this.limits.maxConcurrentFetches) {
+      throw new SnsRejection(
+        "certificate-unavailable",
+        "too many signing certificates are being fetched at once; SNS retries later.",
+      );
+    }
+    return this.load(urlText, url);
+  }
+
+  /** Keeps a URL's certificate for good: it has just verified a genuine message. */
+  markVerified(url: URL, key: KeyObject) {
+    this.untried.delete(url.href);
+    this.trusted.set(url.href, key);
+  }
+
+  private load(urlText: string, url: URL): Promise<KeyObject> {
+    this.fetches += 1;
+    this.inFlight += 1;
+    const loading = this.fetchCertificate(url)
+      .then(publicKeyOf)
+      .finally(() => {
+        this.inFlight -= 1;
+      });
+    loading.catch(() => {
+      this.untried.delete(urlText);
+      this.failedUntil.set(urlText, this.limits.now() + this.limits.failureTtlMs);
+    });
+    this.untried.set(urlText, loading); // concurrent requests for the same URL share one fetch
     return loading;
   }
 }

@@ -12,6 +12,7 @@ export class SnsRejection extends Error {
       | "no-topics-configured"
       | "topic-not-allowed"
       | "too-old"
+      | "from-the-future"
       | "untrusted-subscribe-url",
     readonly detail: string,
   ) {

@@ -11,24 +11,38 @@ function parseUrl(value: string): URL | undefined {
   }
 }
 
+// SNS's certificate paths: /SimpleNotificationService-<hex>.pem.
+const CERTIFICATE_PATH = /^\/SimpleNotificationService-[0-9a-f]{16,64}\.pem$/;
+
 /**
- * The signing certificate may only come from SNS itself: https, an SNS host, default port, no
- * credentials, a .pem path. Checked before anything is fetched.
+ * The signing certificate may only come from SNS itself, for the topic's own region: https, the
+ * SNS host of that region, default port, no credentials, query or fragment, and SNS's
+ * certificate path. Checked before anything is fetched, on every message.
  */
-export function assertTrustedCertificateUrl(value: string): URL {
+export function assertTrustedCertificateUrl(value: string, topicArn: string): URL {
   const url = parseUrl(value);
+  const host = url ? SNS_HOST.exec(url.hostname) : null;
   const trusted =
     url !== undefined &&
     url.protocol === "https:" &&
-    SNS_HOST.test(url.hostname) &&
+    host !== null &&
     url.port === "" &&
     url.username === "" &&
     url.password === "" &&
-    url.pathname.endsWith(".pem");
+    url.search === "" &&
+    url.hash === "" &&
+    CERTIFICATE_PATH.test(url.pathname);
   if (!trusted) {
     throw new SnsRejection(
       "untrusted-certificate-url",
-      `SigningCertURL ${JSON.stringify(value.slice(0, 200))} is not an https .pem URL on an Amazon SNS host.`,
+      `SigningCertURL ${JSON.stringify(value.slice(0, 200))} is not an https URL of an SNS signing certificate (https://sns.<region>.amazonaws.com/SimpleNotificationService-<hex>.pem).`,
+    );
+  }
+  const region = topicRegion(topicArn);
+  if (host[1] !== region) {
+    throw new SnsRejection(
+      "untrusted-certificate-url",
+      `SigningCertURL is on the SNS host of ${host[1]}, but the topic is in ${region ?? "no known region"}.`,
     );
   }
   return url as URL;

@@ -11,10 +11,15 @@ export interface VerifyOptions {
    * message, and any AWS account can point a topic at a known URL: so none is accepted when empty.
    */
   acceptedTopicArns: readonly string[];
-  /** Messages older than this are refused, when given (replay protection). */
-  maxAgeSeconds?: number;
+  /** Messages SNS sent longer ago than this are refused (replay protection). */
+  maxAgeSeconds: number;
+  /** Refuse SignatureVersion 1 (SHA1withRSA), which SNS still uses unless a topic asks for 2. */
+  requireSignatureVersion2?: boolean;
   now?: () => number;
 }
+
+/** How far in the future a Timestamp may be: clock skew between SNS and this host, no more. */
+export const MAX_CLOCK_SKEW_SECONDS = 300;
 
 // Text from the request goes into errors and logs quoted and bounded.
 const quoted = (text: string) => JSON.stringify(text.slice(0, 300));
@@ -31,6 +36,24 @@ export function assertAcceptedTopic(message: SnsMessage, acceptedTopicArns: read
     throw new SnsRejection(
       "topic-not-allowed",
       `topic ${quoted(message.TopicArn)} is not one of the accepted topics (${acceptedTopicArns.join(", ")}).`,
+    );
+  }
+}
+
+/** Refuses a Timestamp that is unreadable, older than the allowed age, or in the future. */
+function assertFresh(timestamp: string, maxAgeSeconds: number, now: number) {
+  const sent = Date.parse(timestamp);
+  const age = (now - sent) / 1000;
+  if (Number.isNaN(sent) || age > maxAgeSeconds) {
+    throw new SnsRejection(
+      "too-old",
+      `the message was sent at ${quoted(timestamp)}, more than ${maxAgeSeconds} s ago.`,
+    );
+  }
+  if (age < -MAX_CLOCK_SKEW_SECONDS) {
+    throw new SnsRejection(
+      "from-the-future",
+      `the message's Timestamp ${timestamp} is more than ${MAX_CLOCK_SKEW_SECONDS} s in the future.`,
     );
   }
 }
@@ -53,24 +76,20 @@ export async function verifySnsMessage(
     );
   }
   assertAcceptedTopic(message, options.acceptedTopicArns);
-  if (options.maxAgeSeconds !== undefined) {
-    const sent = Date.parse(message.Timestamp);
-    const age = ((options.now ?? Date.now)() - sent) / 1000;
-    if (Number.isNaN(sent) || age > options.maxAgeSeconds) {
-      throw new SnsRejection(
-        "too-old",
-        `the message was sent at ${message.Timestamp}, more than ${options.maxAgeSeconds} s ago.`,
-      );
-    }
+  if (options.requireSignatureVersion2 && message.SignatureVersion !== "2") {
+    throw new SnsRejection(
+      "unknown-signature-version",
+      `SignatureVersion ${JSON.stringify(message.SignatureVersion)} is refused: only 2 (SHA256withRSA) is accepted. Set the topic's SignatureVersion attribute to 2.`,
+    );
   }
-  // The URL is checked before any fetch; a cached certificate's URL was checked when cached.
-  const publicKey = await certificates.publicKeyFor(
-    message.SigningCertURL,
-    assertTrustedCertificateUrl,
-  );
+  assertFresh(message.Timestamp, options.maxAgeSeconds, (options.now ?? Date.now)());
+  // The URL is checked before any fetch (and on every message: the region is the topic's).
+  const certificateUrl = assertTrustedCertificateUrl(message.SigningCertURL, message.TopicArn);
+  const publicKey = await certificates.publicKey(certificateUrl);
   const signature = Buffer.from(message.Signature, "base64");
   if (!verify(hash, Buffer.from(stringToSign(message), "utf8"), publicKey, signature)) {
     throw new SnsRejection("bad-signature", "the signature does not match the message.");
   }
+  certificates.markVerified(certificateUrl, publicKey);
   return message;
 }

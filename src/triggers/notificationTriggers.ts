@@ -8,6 +8,7 @@ import {
   maxMessageAgeInput,
   notifyIdentityInput,
   optionalConnectionInput,
+  requireSignatureV2Input,
   subscribeTopicInput,
 } from "../inputs/triggers";
 import { normalizeSesMessage, type SesEventType } from "../sesEvents/normalize";
@@ -19,6 +20,7 @@ import { BRANCHES, handleSnsRequest } from "./snsPipeline";
 const commonInputs = {
   allowedTopicArns: allowedTopicArnsInput,
   maxMessageAgeSeconds: maxMessageAgeInput,
+  requireSignatureV2: requireSignatureV2Input,
   connection: optionalConnectionInput,
   region: regionInput,
   subscribeTopic: subscribeTopicInput,

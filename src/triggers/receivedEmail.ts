@@ -5,8 +5,10 @@ import { regionInput } from "../inputs/common";
 import {
   allowLegacyCbcInput,
   expectedAccountIdInput,
+  expectedKmsKeyArnInput,
   expectedRuleNameInput,
   maxSizeInput,
+  requireEncryptionInput,
   s3EndpointInput,
 } from "../inputs/inbound";
 import {
@@ -14,9 +16,11 @@ import {
   fetchStoredMailInput,
   maxMessageAgeInput,
   optionalConnectionInput,
+  requireSignatureV2Input,
   subscribeTopicInput,
 } from "../inputs/triggers";
 import { parseReceivedEmail } from "../mail/parseReceived";
+import { verdictsFromNotification } from "../mail/sesVerdicts";
 import { kmsUnwrap } from "../s3crypto/kmsUnwrap";
 import { normalizeSesMessage, type SesEvent } from "../sesEvents/normalize";
 import { receivedS3 } from "../sesEvents/samples";
@@ -31,6 +35,8 @@ type Params = {
   fetchEmail: boolean;
   expectedAccountId?: string;
   expectedRuleName?: string;
+  expectedKmsKeyArn?: string;
+  requireEncryption: boolean;
   maxSizeMb: number;
   allowLegacyCbc: boolean;
 };
@@ -61,9 +67,11 @@ async function receivedContent(event: SesEvent & { receipt?: unknown }, params: 
       unwrapKey: kmsUnwrap(createKmsClient({ ...settings, endpoint: undefined })),
       location: { bucket: action.bucket, key: action.key },
       maxBytes: params.maxSizeMb * 1024 * 1024,
+      requireEncryption: params.requireEncryption,
       decrypt: {
         expectedAccountId: params.expectedAccountId,
         expectedRuleName: params.expectedRuleName,
+        expectedKmsKeyArn: params.expectedKmsKeyArn,
         allowUnauthenticatedCbc: params.allowLegacyCbc,
       },
     });
@@ -83,12 +91,15 @@ export const receivedEmail = trigger({
   inputs: {
     allowedTopicArns: allowedTopicArnsInput,
     maxMessageAgeSeconds: maxMessageAgeInput,
+    requireSignatureV2: requireSignatureV2Input,
     connection: optionalConnectionInput,
     region: regionInput,
     subscribeTopic: subscribeTopicInput,
     fetchEmail: fetchStoredMailInput,
     expectedAccountId: expectedAccountIdInput,
     expectedRuleName: expectedRuleNameInput,
+    expectedKmsKeyArn: expectedKmsKeyArnInput,
+    requireEncryption: requireEncryptionInput,
     maxSizeMb: maxSizeInput,
     allowLegacyCbc: allowLegacyCbcInput,
     endpoint: s3EndpointInput,
@@ -103,10 +114,14 @@ export const receivedEmail = trigger({
       if (!params.fetchEmail) return { sns, event, email: null, encryption: null };
       const content = await receivedContent(event, params);
       if (!content) return { sns, event, email: null, encryption: null };
+      // SES's verdicts come from the signed notification, never from headers the sender wrote.
+      const verdicts = "receipt" in event ? event.receipt?.verdicts : undefined;
       return {
         sns,
         event,
-        email: await parseReceivedEmail(content.raw),
+        email: await parseReceivedEmail(content.raw, {
+          verdicts: verdicts && verdictsFromNotification(verdicts),
+        }),
         encryption: content.encryption,
       };
     }),
@@ -130,13 +145,20 @@ export const receivedEmail = trigger({
       text: "Please confirm order 4711.\n",
       html: null,
       attachments: [],
-      sesVerdicts: { spam: "PASS", virus: "PASS", spf: "PASS", dkim: "PASS", dmarc: "PASS" },
+      sesVerdicts: verdictsFromNotification({
+        spam: "PASS",
+        virus: "PASS",
+        spf: "PASS",
+        dkim: "PASS",
+        dmarc: "PASS",
+      }),
     },
     encryption: {
       encrypted: true,
       contentAlgorithm: "AES/GCM/NoPadding",
       authenticated: true,
       envelopeSource: "metadata",
+      kmsKeyId: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
       encryptionContext: {
         "aws:ses:message-id": "43b1325e72b227e8aceb23b963c34d6dc6fb9e11",
         "aws:ses:rule-name": "store-inbound",

@@ -20,7 +20,8 @@ export interface SnsEnvelope {
 export interface SnsAcceptParams {
   allowedTopicArns: string[];
   subscribeTopic?: string;
-  maxMessageAgeSeconds?: number;
+  maxMessageAgeSeconds: number;
+  requireSignatureV2?: boolean;
 }
 
 /** The builder's topics: Allowed Topic ARNs plus Subscribe To Topic. */
@@ -53,6 +54,7 @@ async function verified(message: SnsMessage, params: SnsAcceptParams) {
     return await verifySnsMessage(message, snsCertificates, {
       acceptedTopicArns: acceptedTopicArns(params),
       maxAgeSeconds: params.maxMessageAgeSeconds,
+      requireSignatureVersion2: params.requireSignatureV2,
     });
   } catch (error) {
     const advice = error instanceof SnsRejection && TOPIC_ADVICE[error.reason];
@@ -77,9 +79,15 @@ export async function handleSnsRequest(
     params,
   );
   const sns = envelopeOf(message);
+  // The signed request itself is not passed on: whoever can read execution results could post
+  // it again. The parsed fields and IDs are in `data`.
   const result = (branch: Branch, data: Record<string, unknown>) => ({
     branch,
-    payload: { ...payload, body: { data, contentType: "application/json" } },
+    payload: {
+      ...payload,
+      rawBody: { data: "" },
+      body: { data, contentType: "application/json" },
+    },
   });
 
   if (message.Type === "SubscriptionConfirmation") {

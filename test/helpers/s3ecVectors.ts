@@ -64,8 +64,13 @@ export function kmsError(name: string, message: string) {
  */
 export function stubKms(vector: Vector) {
   const calls: Record<string, string>[] = [];
-  const unwrap: UnwrapKey = async (wrappedKey, context) => {
+  const unwrap: UnwrapKey = async (wrappedKey, context, expectedKeyId) => {
     calls.push(context);
+    if (expectedKeyId && expectedKeyId !== vector.kms.keyId)
+      throw kmsError(
+        "IncorrectKeyException",
+        "The key ID in the request does not identify the key.",
+      );
     const sameBlob = wrappedKey.equals(Buffer.from(vector.kms.ciphertextBlob, "base64"));
     const expected = vector.kms.encryptionContext;
     const sameContext =
@@ -73,7 +78,7 @@ export function stubKms(vector: Vector) {
       Object.entries(expected).every(([key, value]) => context[key] === value);
     if (!sameBlob || !sameContext)
       throw kmsError("InvalidCiphertextException", "KMS could not decrypt the ciphertext.");
-    return Buffer.from(vector.kms.plaintextKey, "base64");
+    return { dataKey: Buffer.from(vector.kms.plaintextKey, "base64"), keyId: vector.kms.keyId };
   };
   return { unwrap, calls };
 }

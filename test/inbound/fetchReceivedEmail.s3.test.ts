@@ -191,7 +191,7 @@ describe("Fetch Received Email against an S3 emulator", () => {
     [
       "an unencrypted object when an account is expected",
       { objectKey: "plain/unencrypted-1", expectedAccountId: "111122223333" },
-      /is not encrypted, so its account and receipt rule cannot be checked/,
+      /is not encrypted, so its account, receipt rule and KMS key cannot be checked/,
     ],
     [
       "a mail over Max Size",

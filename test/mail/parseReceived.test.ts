@@ -1,7 +1,8 @@
 import { parseReceivedEmail } from "../../src/mail/parseReceived";
+import { sesTraceHeaders } from "../helpers/receivedMail";
 
 const MIME = [
-  "X-SES-Spam-Verdict: PASS",
+  ...sesTraceHeaders(),
   "From: =?ISO-8859-1?Q?Andr=E9?= <andre@example.org>",
   "To: Team: a@example.com, B <b@example.com>;",
   "Reply-To: replies@example.org",

@@ -100,7 +100,9 @@ describe("tampering and bad envelopes", () => {
         ([, value]) => value !== undefined,
       ),
     ) as Record<string, string>;
-    const unwrap = change.key ? async () => change.key as Buffer : kms.unwrap;
+    const unwrap = change.key
+      ? async () => ({ dataKey: change.key as Buffer, keyId: null })
+      : kms.unwrap;
     const run = async () =>
       decryptObject(change.body ?? vector.body, readEnvelope(metadata, "metadata"), unwrap, {
         ...optionsOf(vector),

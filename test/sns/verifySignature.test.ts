@@ -3,8 +3,8 @@ import { parseSnsMessage, type SnsMessage, SnsRejection } from "../../src/sns/sn
 import { verifySnsMessage } from "../../src/sns/verifySignature";
 import { CERT_URL, signedSnsMessage, TEST_CERT_PEM, TOPIC_ARN } from "../helpers/snsSigner";
 
-/** The test topic is the builder's own. */
-const OURS = { acceptedTopicArns: [TOPIC_ARN] };
+/** The test topic is the builder's own; messages up to an hour old are accepted. */
+const OURS = { acceptedTopicArns: [TOPIC_ARN], maxAgeSeconds: 3600 };
 
 /** A certificate fetcher that records every URL it is asked for and serves the test certificate. */
 function certificateFetcher() {
@@ -70,20 +70,104 @@ describe("SNS signature verification", () => {
     expect(fetched).toEqual([CERT_URL]);
   });
 
-  it("keeps at most its bound of certificates, dropping the least recently used", async () => {
-    const fetched: string[] = [];
-    const cache = new CertificateCache(async (url) => {
-      fetched.push(url.pathname);
-      return TEST_CERT_PEM;
-    }, 2);
-    const at = (n: number) => new URL(`https://sns.us-east-1.amazonaws.com/cert-${n}.pem`);
-    await cache.publicKey(at(1));
-    await cache.publicKey(at(2));
-    await cache.publicKey(at(1)); // 1 is now the most recent
-    await cache.publicKey(at(3)); // evicts 2
-    await cache.publicKey(at(1));
-    await cache.publicKey(at(2));
-    expect(fetched).toEqual(["/cert-1.pem", "/cert-2.pem", "/cert-3.pem", "/cert-2.pem"]);
+  describe("the certificate cache under forged requests (issue 17.4)", () => {
+    const at = (n: number) =>
+      new URL(
+        `https://sns.us-east-1.amazonaws.com/SimpleNotificationService-${String(n).padStart(32, "0")}.pem`,
+      );
+
+    it("never lets unknown URLs evict a certificate that verified a message", async () => {
+      const { cache, fetched } = certificateFetcher();
+      await verifySnsMessage(notification(), cache, OURS); // the real certificate, now trusted
+      for (let n = 1; n <= 100; n++) await cache.publicKey(at(n)); // 100 forged URLs
+      fetched.length = 0;
+      await verifySnsMessage(notification(), cache, OURS);
+      expect(fetched).toEqual([]);
+    });
+
+    it("keeps unknown certificates in a small pool of their own, least recently used out first", async () => {
+      const fetched: string[] = [];
+      const cache = new CertificateCache(
+        async (url) => {
+          fetched.push(url.pathname.slice(-6));
+          return TEST_CERT_PEM;
+        },
+        { maxUntried: 2 },
+      );
+      for (const n of [1, 2, 1, 3, 1, 2]) await cache.publicKey(at(n)); // 3 evicts 2
+      expect(fetched).toEqual(["01.pem", "02.pem", "03.pem", "02.pem"]);
+    });
+
+    it("remembers a failed fetch for a while instead of fetching again", async () => {
+      let now = 0;
+      let calls = 0;
+      const cache = new CertificateCache(
+        async () => {
+          calls += 1;
+          throw new SnsRejection("certificate-unavailable", "HTTP 404");
+        },
+        { now: () => now, failureTtlMs: 60_000 },
+      );
+      for (let i = 0; i < 100; i++) await expect(cache.publicKey(at(1))).rejects.toThrow();
+      expect(calls).toBe(1);
+      now = 61_000;
+      await expect(cache.publicKey(at(1))).rejects.toThrow(/HTTP 404/);
+      expect(calls).toBe(2);
+    });
+
+    it("runs at most two fetches of unknown URLs at a time and refuses the rest at once", async () => {
+      let started = 0;
+      const pending: (() => void)[] = [];
+      const cache = new CertificateCache(
+        () =>
+          new Promise((resolve) => {
+            started += 1;
+            pending.push(() => resolve(TEST_CERT_PEM));
+          }),
+      );
+      const first = cache.publicKey(at(1));
+      const again = cache.publicKey(at(1)); // the same URL shares the fetch
+      const second = cache.publicKey(at(2));
+      const reasons = await Promise.all([3, 4, 5].map((n) => reasonOf(cache.publicKey(at(n)))));
+      expect(reasons).toEqual(Array(3).fill("certificate-unavailable"));
+      expect(started).toBe(2);
+      for (const release of pending) release();
+      await Promise.all([first, again, second]);
+      const third = cache.publicKey(at(3)); // a slot is free again
+      expect(started).toBe(3);
+      pending[2]();
+      await third;
+    });
+  });
+
+  describe("replay and signature version (issue 17.3)", () => {
+    const now = () => Date.parse("2026-11-23T10:00:00.000Z");
+    it("refuses a Timestamp more than 5 minutes in the future, and accepts small clock skew", async () => {
+      const { cache, fetched } = certificateFetcher();
+      const future = notification("2", { Timestamp: "2026-11-23T10:05:01.000Z" });
+      expect(await reasonOf(verifySnsMessage(future, cache, { ...OURS, now }))).toBe(
+        "from-the-future",
+      );
+      expect(fetched).toEqual([]);
+      const skewed = notification("2", { Timestamp: "2026-11-23T10:04:00.000Z" });
+      await expect(verifySnsMessage(skewed, cache, { ...OURS, now })).resolves.toBe(skewed);
+    });
+
+    it("refuses an unreadable Timestamp", async () => {
+      const { cache } = certificateFetcher();
+      const garbled = notification("2", { Timestamp: "yesterday" });
+      expect(await reasonOf(verifySnsMessage(garbled, cache, OURS))).toBe("too-old");
+    });
+
+    it("refuses SignatureVersion 1 when version 2 is required, before any fetch", async () => {
+      const { cache, fetched } = certificateFetcher();
+      const strict = { ...OURS, requireSignatureVersion2: true };
+      expect(await reasonOf(verifySnsMessage(notification("1"), cache, strict))).toBe(
+        "unknown-signature-version",
+      );
+      expect(fetched).toEqual([]);
+      await expect(verifySnsMessage(notification("2"), cache, strict)).resolves.toBeDefined();
+    });
   });
 
   describe("forged corpus: each rejected, with no certificate fetched unless the URL is trusted", () => {
@@ -181,6 +265,30 @@ describe("SNS signature verification", () => {
         "untrusted-certificate-url",
         false,
       ],
+      [
+        "a .pem that is not SNS's certificate path",
+        () =>
+          tamper(genuine, {
+            SigningCertURL: "https://sns.us-east-1.amazonaws.com/anything/else.pem",
+          }),
+        "untrusted-certificate-url",
+        false,
+      ],
+      [
+        "a query string on the cert URL",
+        () => tamper(genuine, { SigningCertURL: `${CERT_URL}?x=1` }),
+        "untrusted-certificate-url",
+        false,
+      ],
+      [
+        "the SNS host of another region than the topic's",
+        () =>
+          tamper(genuine, {
+            SigningCertURL: CERT_URL.replace("sns.us-east-1.", "sns.eu-west-1."),
+          }),
+        "untrusted-certificate-url",
+        false,
+      ],
     ];
     it.each(cases)("rejects %s", async (_case, build, reason, fetchesCertificate) => {
       const { cache, fetched } = certificateFetcher();
@@ -192,6 +300,7 @@ describe("SNS signature verification", () => {
       const { cache, fetched } = certificateFetcher();
       const reason = await reasonOf(
         verifySnsMessage(genuine, cache, {
+          ...OURS,
           acceptedTopicArns: ["arn:aws:sns:us-east-1:111122223333:other"],
         }),
       );
@@ -205,7 +314,9 @@ describe("SNS signature verification", () => {
       const other = "arn:aws:sns:us-east-1:111122223333:other";
       const altered = tamper(genuine, { TopicArn: other });
       expect(
-        await reasonOf(verifySnsMessage(altered, cache, { acceptedTopicArns: [TOPIC_ARN, other] })),
+        await reasonOf(
+          verifySnsMessage(altered, cache, { ...OURS, acceptedTopicArns: [TOPIC_ARN, other] }),
+        ),
       ).toBe("bad-signature");
     });
 
@@ -213,9 +324,9 @@ describe("SNS signature verification", () => {
       const { cache, fetched } = certificateFetcher();
       for (const type of ["Notification", "SubscriptionConfirmation"] as const) {
         const message = signedSnsMessage({ Type: type, Message: "m" });
-        expect(await reasonOf(verifySnsMessage(message, cache, { acceptedTopicArns: [] }))).toBe(
-          "no-topics-configured",
-        );
+        expect(
+          await reasonOf(verifySnsMessage(message, cache, { ...OURS, acceptedTopicArns: [] })),
+        ).toBe("no-topics-configured");
       }
       expect(fetched).toHaveLength(0);
     });

@@ -261,7 +261,7 @@ describe("rejected requests end the execution at the trigger", () => {
         SigningCertURL: "https://sns.us-east-1.amazonaws.com.evil.com/c.pem",
       }),
       {},
-      /SigningCertURL .* is not an https .pem URL on an Amazon SNS host/,
+      /SigningCertURL .* is not an https URL of an SNS signing certificate/,
     ],
     [
       "a topic outside the allowlist",

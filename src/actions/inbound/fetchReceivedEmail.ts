@@ -7,11 +7,13 @@ import {
   allowLegacyCbcInput,
   bucketInput,
   expectedAccountIdInput,
+  expectedKmsKeyArnInput,
   expectedRuleNameInput,
   includeRawInput,
   maxSizeInput,
   notificationInput,
   objectKeyInput,
+  requireEncryptionInput,
   s3EndpointInput,
 } from "../../inputs/inbound";
 import { parseReceivedEmail } from "../../mail/parseReceived";
@@ -32,6 +34,8 @@ export const fetchReceivedEmail = action({
     notification: notificationInput,
     expectedAccountId: expectedAccountIdInput,
     expectedRuleName: expectedRuleNameInput,
+    expectedKmsKeyArn: expectedKmsKeyArnInput,
+    requireEncryption: requireEncryptionInput,
     maxSizeMb: maxSizeInput,
     includeRawMime: includeRawInput,
     allowLegacyCbc: allowLegacyCbcInput,
@@ -46,9 +50,11 @@ export const fetchReceivedEmail = action({
       unwrapKey: kmsUnwrap(createKmsClient({ ...settings, endpoint: undefined })),
       location,
       maxBytes: params.maxSizeMb * 1024 * 1024,
+      requireEncryption: params.requireEncryption,
       decrypt: {
         expectedAccountId: params.expectedAccountId,
         expectedRuleName: params.expectedRuleName,
+        expectedKmsKeyArn: params.expectedKmsKeyArn,
         allowUnauthenticatedCbc: params.allowLegacyCbc,
       },
     });
