@@ -25,7 +25,8 @@ function message(version: "1" | "2"): SnsMessage {
     }),
     Timestamp: new Date().toISOString(),
     SignatureVersion: version,
-    SigningCertURL: "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-0000000000000000000000000000be9c.pem",
+    SigningCertURL:
+      "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-0000000000000000000000000000be9c.pem",
     Signature: "",
   } as SnsMessage;
   unsigned.Signature = sign(

@@ -1,7 +1,8 @@
 /**
  * A local stand-in for AWS KMS's Decrypt, for the demo and tests: point the SDK at it with
  * AWS_ENDPOINT_URL_KMS. Like real KMS it returns a data key only for the exact ciphertext blob
- * and encryption context it was registered with; anything else is InvalidCiphertextException.
+ * and encryption context it was registered with (anything else is InvalidCiphertextException),
+ * and only under the KeyId of the request when it names one (else IncorrectKeyException).
  */
 const { createServer } = require("node:http");
 const { randomBytes } = require("node:crypto");
@@ -22,7 +23,7 @@ async function startLocalKms() {
     req.on("end", () => {
       const target = String(req.headers["x-amz-target"] ?? "");
       const input = JSON.parse(body || "{}");
-      calls.push({ target, context: input.EncryptionContext });
+      calls.push({ target, context: input.EncryptionContext, keyId: input.KeyId });
       const reply = (status, payload, type) => {
         res.writeHead(status, {
           "content-type": "application/x-amz-json-1.1",
@@ -45,6 +46,16 @@ async function startLocalKms() {
           400,
           { message: "The ciphertext or encryption context is not valid." },
           "InvalidCiphertextException",
+        );
+      // Like KMS: with KeyId, a blob wrapped under any other key is refused.
+      if (input.KeyId && input.KeyId !== key.keyId)
+        return reply(
+          400,
+          {
+            message:
+              "The key ID in the request does not identify a CMK that can perform this operation.",
+          },
+          "IncorrectKeyException",
         );
       reply(200, {
         KeyId: key.keyId,
