@@ -6,7 +6,7 @@ const webpack = require("webpack");
 /** Bundles the component into dist/index.js (CommonJS, default export), as `prism components:publish` expects. */
 module.exports = {
   mode: "production",
-  target: "node20",
+  target: "node22", // Prismatic runs components on Node.js 22
   entry: "./src/index.ts",
   devtool: false,
   stats: "errors-warnings",

@@ -49,35 +49,41 @@ describe("the built bundle (what prism components:publish uploads)", () => {
     }
   });
 
-  it("sends mail from the bundle itself through the local SES emulator", async () => {
-    const emulator = await startSesEmulator();
-    try {
-      const connection = createConnection(bundled.connections[0], {
-        accessKeyId: TEST_KEY_ID,
-        secretAccessKey: TEST_SECRET,
-      });
-      const result = await createHarness(bundled).action("sendEmail", {
-        connection,
-        region: "us-east-1",
-        endpoint: emulator.url,
-        from: "a@example.com",
-        to: ["b@example.com"],
-        cc: [],
-        bcc: [],
-        replyTo: [],
-        subject: "From the bundle",
-        textBody: "ok",
-        attachments: [{ key: "note.txt", value: "bundled" }],
-        inlineImages: [],
-        messageTags: [],
-        customHeaders: [],
-      });
-      const stored = await emulator.emails();
-      expect(stored.map((e) => e.messageId)).toContain(
-        dataOf<{ messageId: string }>(result).messageId,
-      );
-    } finally {
-      await emulator.close();
-    }
-  });
+  it.each([
+    ["an AWS-shaped key", TEST_KEY_ID, TEST_SECRET],
+    ["the emulator's own key test / test", "test", "test"],
+  ])(
+    "sends mail from the bundle itself through the local SES emulator, with %s",
+    async (_case, accessKeyId, secretAccessKey) => {
+      const emulator = await startSesEmulator();
+      try {
+        const connection = createConnection(bundled.connections[0], {
+          accessKeyId,
+          secretAccessKey,
+        });
+        const result = await createHarness(bundled).action("sendEmail", {
+          connection,
+          region: "us-east-1",
+          endpoint: emulator.url,
+          from: "a@example.com",
+          to: ["b@example.com"],
+          cc: [],
+          bcc: [],
+          replyTo: [],
+          subject: "From the bundle",
+          textBody: "ok",
+          attachments: [{ key: "note.txt", value: "bundled" }],
+          inlineImages: [],
+          messageTags: [],
+          customHeaders: [],
+        });
+        const stored = await emulator.emails();
+        expect(stored.map((e) => e.messageId)).toContain(
+          dataOf<{ messageId: string }>(result).messageId,
+        );
+      } finally {
+        await emulator.close();
+      }
+    },
+  );
 });

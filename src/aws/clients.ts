@@ -24,7 +24,7 @@ export function clientSettings(params: {
 }
 
 function baseConfig({ connection, region, endpoint }: ClientSettings) {
-  return { region, endpoint, credentials: credentialsFor(connection, region) };
+  return { region, endpoint, credentials: credentialsFor(connection, region, endpoint) };
 }
 
 /**

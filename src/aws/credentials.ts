@@ -22,6 +22,8 @@ export interface RoleSettings {
 }
 
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
+// Local emulators (LocalStack, moto, fauxqs) take any key, "test" in their docs: printable ASCII.
+const ANY_ACCESS_KEY_ID = /^[\x21-\x7e]{1,128}$/;
 const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
@@ -41,14 +43,29 @@ function fail(connection: Connection, message: string): never {
   throw new ConnectionError(redacted(connection), message);
 }
 
-export function readStaticKeys(connection: Connection): AwsCredentials {
+/**
+ * The key pair of a connection. AWS's key shape is enforced for requests to AWS itself; with an
+ * Endpoint Override (an emulator, or a proxy that checks keys its own way) any printable key is
+ * taken, since such endpoints accept keys AWS would not issue.
+ */
+export function readStaticKeys(
+  connection: Connection,
+  options: { endpointOverride?: boolean } = {},
+): AwsCredentials {
   const accessKeyId = field(connection, "accessKeyId");
   const secretAccessKey = field(connection, "secretAccessKey");
   if (!accessKeyId) fail(connection, "The connection has no Access Key ID.");
-  if (!ACCESS_KEY_ID.test(accessKeyId)) {
+  if (options.endpointOverride) {
+    if (!ANY_ACCESS_KEY_ID.test(accessKeyId)) {
+      fail(
+        connection,
+        "The connection's Access Key ID must be 1 to 128 printable characters without spaces.",
+      );
+    }
+  } else if (!ACCESS_KEY_ID.test(accessKeyId)) {
     fail(
       connection,
-      "The connection's Access Key ID is not an AWS access key ID (16 to 128 upper-case letters and digits, such as AKIA...).",
+      "The connection's Access Key ID is not an AWS access key ID (16 to 128 upper-case letters and digits, such as AKIA...). Keys such as a local emulator's \"test\" are accepted only with an Endpoint Override.",
     );
   }
   if (!secretAccessKey) fail(connection, "The connection has no Secret Access Key.");
@@ -183,14 +200,21 @@ export class RoleCredentialCache {
 
 export const roleCredentialCache = new RoleCredentialCache();
 
-/** The credentials for a connection of either kind, validated before any AWS call. */
-export function credentialsFor(connection: Connection, region: string): CredentialProvider {
+/**
+ * The credentials for a connection of either kind, validated before any AWS call. The role
+ * connection's keys always go to AWS STS, so they are always held to AWS's key shape.
+ */
+export function credentialsFor(
+  connection: Connection,
+  region: string,
+  endpoint?: string,
+): CredentialProvider {
   if (!connection || typeof connection !== "object") {
     throw new Error("Connection: choose an AWS connection for this step.");
   }
   if (connection.key === accessKeyConnection.key) {
     const keys = {
-      ...readStaticKeys(connection),
+      ...readStaticKeys(connection, { endpointOverride: endpoint !== undefined }),
       sessionToken: field(connection, "sessionToken") || undefined,
     };
     return async () => keys;

@@ -2,7 +2,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import { type DecryptOptions, decryptObject, type UnwrapKey } from "../s3crypto/decrypt";
 import { type Envelope, hasEnvelope, looksEncrypted, readEnvelope } from "../s3crypto/envelope";
 import type { StoredMailLocation } from "./location";
-import { readStoredObject } from "./readStoredObject";
+import { readStoredObject, StoredObjectNotFound } from "./readStoredObject";
 
 export interface EncryptionInfo {
   encrypted: boolean;
@@ -23,6 +23,14 @@ export interface StoredMail {
 const INSTRUCTION_FILE_MAX_BYTES = 64 * 1024;
 const GCM_TAG_BYTES = 16;
 
+// At most a few names, and only the encryption client's: metadata keys are whoever wrote them.
+const envelopeFieldsIn = (metadata: Record<string, string>) =>
+  Object.keys(metadata)
+    .filter((name) => /^x-amz-[a-z-]{1,40}$/.test(name))
+    .sort()
+    .slice(0, 8)
+    .join(", ");
+
 async function envelopeFor(
   s3: S3Client,
   location: StoredMailLocation,
@@ -37,7 +45,12 @@ async function envelopeFor(
     location.bucket,
     `${location.key}.instruction`,
     INSTRUCTION_FILE_MAX_BYTES,
-  );
+  ).catch((error: unknown) => {
+    if (!(error instanceof StoredObjectNotFound)) throw error;
+    throw new Error(
+      `s3://${location.bucket}/${location.key} was written by the S3 encryption client (its metadata has ${envelopeFieldsIn(metadata)}) but holds no envelope (x-amz-key-v2), and the instruction file that would hold it, ${error.location}, does not exist. Without the envelope the mail cannot be decrypted: the instruction file was deleted, or not copied along with the object.`,
+    );
+  });
   let fields: Record<string, string>;
   try {
     fields = JSON.parse(instruction.body.toString("utf8"));

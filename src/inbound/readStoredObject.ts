@@ -39,6 +39,21 @@ async function readCapped(
   return Buffer.concat(chunks, total);
 }
 
+/** An object that is not in the bucket: the message names it, S3's request ID is kept. */
+export class StoredObjectNotFound extends Error {
+  constructor(
+    readonly location: string,
+    readonly requestId?: string,
+  ) {
+    super(
+      `${location} does not exist (S3 NoSuchKey${requestId ? `; request ID ${requestId}` : ""}). Check the bucket and Object Key: SES names the object after the message ID, under the receipt rule's prefix.`,
+    );
+    this.name = "StoredObjectNotFound";
+  }
+}
+
+type S3Failure = Error & { $metadata?: { httpStatusCode?: number; requestId?: string } };
+
 /** GETs an object, refusing one over `maxBytes` before reading its body; `limit` words the bound. */
 export async function readStoredObject(
   s3: S3Client,
@@ -47,8 +62,15 @@ export async function readStoredObject(
   maxBytes: number,
   limit = `${maxBytes} bytes`,
 ): Promise<StoredObject> {
-  const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   const what = `s3://${bucket}/${key}`;
+  const response = await s3
+    .send(new GetObjectCommand({ Bucket: bucket, Key: key }))
+    .catch((error: S3Failure) => {
+      if (error.name === "NoSuchKey" || error.$metadata?.httpStatusCode === 404) {
+        throw new StoredObjectNotFound(what, error.$metadata?.requestId);
+      }
+      throw error;
+    });
   if (response.ContentLength !== undefined && response.ContentLength > maxBytes) {
     (response.Body as Readable | undefined)?.destroy?.();
     throw new Error(

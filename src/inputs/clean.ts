@@ -1,13 +1,12 @@
 import { type KeyValuePair, util } from "@prismatic-io/spectral";
+import { cleanString } from "../values/text";
 
 /**
  * Input cleaners. Flows leave optional inputs as "" (lists too), so every cleaner treats "",
  * undefined, null and [] alike as "not given".
  */
 
-export function cleanString(value: unknown): string {
-  return value === undefined || value === null ? "" : util.types.toString(value).trim();
-}
+export { cleanString } from "../values/text";
 
 export function cleanOptionalString(value: unknown): string | undefined {
   return cleanString(value) || undefined;

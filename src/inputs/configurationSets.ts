@@ -1,8 +1,8 @@
 import type { EventType } from "@aws-sdk/client-sesv2";
 import { input } from "@prismatic-io/spectral";
 import { topicRegion } from "../sns/snsMessage";
+import { checkSesName } from "../values/sesName";
 import { cleanBoolean, cleanOptionalString, cleanString, cleanStringList } from "./clean";
-import { checkSesName } from "./sesName";
 
 export const configurationSetNameInput = input({
   label: "Configuration Set",

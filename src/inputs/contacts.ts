@@ -1,8 +1,8 @@
 import type { SubscriptionStatus, Topic, TopicPreference } from "@aws-sdk/client-sesv2";
 import { input } from "@prismatic-io/spectral";
 import { parseAddress } from "../mail/addresses";
+import { checkSesName } from "../values/sesName";
 import { cleanBoolean, cleanKeyValueList, cleanOptionalString, cleanString } from "./clean";
-import { checkSesName } from "./sesName";
 
 const status = (label: string, value: unknown): SubscriptionStatus => {
   const text = cleanString(value).toUpperCase();

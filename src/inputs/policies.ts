@@ -1,6 +1,6 @@
 import { input } from "@prismatic-io/spectral";
+import { checkSesName } from "../values/sesName";
 import { cleanOptionalString, cleanString } from "./clean";
-import { checkSesName } from "./sesName";
 
 export const policyNameInput = input({
   label: "Policy Name",

@@ -1,6 +1,6 @@
 import type { MessageHeader } from "@aws-sdk/client-sesv2";
 import type { KeyValuePair } from "@prismatic-io/spectral";
-import { cleanString } from "../inputs/clean";
+import { cleanString } from "../values/text";
 import { assertNoControlCharacters } from "./addresses";
 
 // SESv2 MessageHeader rules: name of printable ASCII without ":" (max 126), value printable

@@ -1,6 +1,6 @@
 import type { MessageTag } from "@aws-sdk/client-sesv2";
 import type { KeyValuePair } from "@prismatic-io/spectral";
-import { cleanString } from "../inputs/clean";
+import { cleanString } from "../values/text";
 
 // SES message tag names and values: ASCII letters, digits, "_" and "-", at most 256 characters.
 const TAG_PART = /^[A-Za-z0-9_-]{1,256}$/;

@@ -1,6 +1,6 @@
 import type { Destination, SendEmailCommandInput, Template } from "@aws-sdk/client-sesv2";
 import type { KeyValuePair } from "@prismatic-io/spectral";
-import { checkSesName } from "../inputs/sesName";
+import { checkSesName } from "../values/sesName";
 import {
   assertNoControlCharacters,
   formatSender,

@@ -4,10 +4,12 @@ import type { UnwrapKey } from "./decrypt";
 /**
  * KMS Decrypt as the data-key unwrap: KMS checks the encryption context against the key's
  * binding, and with `expectedKeyId` (passed as KeyId) refuses a blob wrapped under any other key.
+ * `kms` makes the client, called only when a key must be unwrapped.
  */
-export function kmsUnwrap(kms: KMSClient): UnwrapKey {
+export function kmsUnwrap(kms: () => KMSClient): UnwrapKey {
   return async (wrappedKey, encryptionContext, expectedKeyId) => {
-    const { Plaintext, KeyId } = await kms.send(
+    // Made on first use: an unencrypted mail needs no KMS client (nor KMS-ready credentials).
+    const { Plaintext, KeyId } = await kms().send(
       new DecryptCommand({
         CiphertextBlob: wrappedKey,
         EncryptionContext: encryptionContext,

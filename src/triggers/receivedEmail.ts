@@ -64,7 +64,7 @@ async function receivedContent(event: SesEvent & { receipt?: unknown }, params: 
     });
     const stored = await fetchStoredMail({
       s3: createS3Client(settings),
-      unwrapKey: kmsUnwrap(createKmsClient({ ...settings, endpoint: undefined })),
+      unwrapKey: kmsUnwrap(() => createKmsClient({ ...settings, endpoint: undefined })),
       location: { bucket: action.bucket, key: action.key },
       maxBytes: params.maxSizeMb * 1024 * 1024,
       requireEncryption: params.requireEncryption,

@@ -80,12 +80,29 @@ describe("Access Key and Secret connection", () => {
     expect(signingKeyId(sesCalls()[0])).toBe("ASIATEMPORARYKEY0001");
   });
 
-  it("rejects a malformed access key ID before any AWS call", async () => {
-    const bad = {
-      ...accessKey,
-      fields: { accessKeyId: "not a key", secretAccessKey: TEST_SECRET },
-    };
-    await expect(listIdentities(bad)).rejects.toThrow(/Access Key ID is not an AWS access key ID/);
+  const emulatorKey = { ...accessKey, fields: { accessKeyId: "test", secretAccessKey: "test" } };
+
+  it("takes an emulator's key (test / test) with an Endpoint Override, and signs with it", async () => {
+    await listIdentities(emulatorKey);
+    expect(sesCalls().map(signingKeyId)).toEqual(["test"]);
+  });
+
+  it("refuses the same key for AWS itself (no Endpoint Override) before any call, saying why", async () => {
+    await expect(
+      harness.action("listIdentities", { connection: emulatorKey, region: "us-east-1" }),
+    ).rejects.toThrow(
+      /Access Key ID is not an AWS access key ID .* accepted only with an Endpoint Override/,
+    );
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("rejects an access key ID with spaces or control characters even with an override", async () => {
+    for (const accessKeyId of ["not a key", "key\u0000id", "x".repeat(129)]) {
+      const bad = { ...accessKey, fields: { accessKeyId, secretAccessKey: TEST_SECRET } };
+      await expect(listIdentities(bad)).rejects.toThrow(
+        /Access Key ID must be 1 to 128 printable characters without spaces/,
+      );
+    }
     expect(fake.requests).toHaveLength(0);
   });
 });

@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { UnwrapKey } from "../../src/s3crypto/decrypt";
 
-/** ../shared/fixtures/s3ec: objects written by the reference Go and Ruby S3 encryption clients. */
-export const VECTOR_DIR = join(__dirname, "..", "..", "..", "shared", "fixtures", "s3ec");
+/** test/fixtures/s3ec: objects written by the reference Go and Ruby S3 encryption clients. */
+export const VECTOR_DIR = join(__dirname, "..", "fixtures", "s3ec");
 
 export interface Vector {
   name: string;

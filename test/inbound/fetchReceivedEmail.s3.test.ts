@@ -50,6 +50,9 @@ beforeAll(async () => {
     if (v.instruction) await s3.put(`${keyOf(v)}.instruction`, v.instruction);
   }
   await s3.put("plain/unencrypted-1", vector("go-v1-kms-gcm-tiny").plain as Buffer);
+  // Written with its envelope in an instruction file that is not there (deleted, or not copied).
+  const instructed = vector("rb-v1-kms-cbc-instr-tiny");
+  await s3.put("lost/instruction-1", instructed.body, instructed.metadata);
   // 1.5 MB: over a Max Size of 1 MB.
   await s3.put(
     "plain/large",
@@ -199,9 +202,14 @@ describe("Fetch Received Email against an S3 emulator", () => {
       /s3:\/\/inbound-mail\/plain\/large is 1574\d+ bytes, over the Max Size of 1048576 bytes/,
     ],
     [
-      "a missing object",
+      "a missing object, named",
       { objectKey: "inbound/does-not-exist" },
-      /no object with that key|SES found no such resource|NoSuchKey/,
+      /^s3:\/\/inbound-mail\/inbound\/does-not-exist does not exist \(S3 NoSuchKey/,
+    ],
+    [
+      "an encrypted object whose instruction file is missing, both named",
+      { objectKey: "lost/instruction-1", allowLegacyCbc: "true" },
+      /^s3:\/\/inbound-mail\/lost\/instruction-1 was written by the S3 encryption client .* holds no envelope \(x-amz-key-v2\), and the instruction file that would hold it, s3:\/\/inbound-mail\/lost\/instruction-1\.instruction, does not exist/,
     ],
     [
       "a bad bucket name",

@@ -47,7 +47,7 @@ export const fetchReceivedEmail = action({
     const settings = clientSettings(params);
     const stored = await fetchStoredMail({
       s3: createS3Client(settings),
-      unwrapKey: kmsUnwrap(createKmsClient({ ...settings, endpoint: undefined })),
+      unwrapKey: kmsUnwrap(() => createKmsClient({ ...settings, endpoint: undefined })),
       location,
       maxBytes: params.maxSizeMb * 1024 * 1024,
       requireEncryption: params.requireEncryption,
