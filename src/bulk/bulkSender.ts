@@ -15,9 +15,37 @@ export interface BulkOutcome {
 /** One SendBulkEmail call with these entries; its results are in the entries' order. */
 export type SendBatch = (entries: BulkEmailEntry[]) => Promise<BulkEmailEntryResult[]>;
 
+/** What one run of `sendBulk` did. */
+export interface BulkRun {
+  /** A final outcome for each destination this run settled, in input order. */
+  outcomes: BulkOutcome[];
+  /**
+   * Destinations with no final outcome, in input order: never sent before the stop, or SES said
+   * it did not send them and their retry was not due before the stop. Safe to send later.
+   */
+  unfinished: BulkDestination[];
+  /** Why the run stopped before every destination had an outcome; null when none is left. */
+  stoppedBy: "budget" | "abort" | null;
+  abortReason: string | null;
+}
+
+/** Counts so far, after each SES call, for progress reports. */
+export interface BulkProgress {
+  settled: number;
+  succeeded: number;
+  unknown: number;
+  calls: number;
+}
+
 export interface BulkSendOptions {
   /** Recipients per second: SES's MaxSendRate, or less. */
   maxSendRate: number;
+  /**
+   * Clock time after which no SES call starts (calls in flight are awaited, pacing waits are cut
+   * short); what is left is returned as `unfinished`.
+   */
+  deadline?: number;
+  onProgress?: (progress: BulkProgress) => void;
   maxAttempts?: number;
   retryBaseDelayMs?: number;
   retryMaxDelayMs?: number;
@@ -98,17 +126,20 @@ function signal() {
 }
 
 /**
- * Sends every destination through SendBulkEmail calls of at most 50 entries, paced to the send
- * rate, retrying throttled and transient failures with backoff. Each destination ends with
- * exactly one outcome, in input order; a destination is sent again only when SES said it was
- * not sent, or the request never left this machine.
+ * Sends the destinations through SendBulkEmail calls of at most 50 entries, in order, paced to
+ * the send rate, retrying throttled and transient failures with backoff. Each destination ends
+ * with exactly one final outcome, or is returned unfinished (never sent, or SES said not sent)
+ * when the run stops at its deadline or on an error every later call would repeat. A
+ * destination is sent again only when SES said it was not sent, or the request never left this
+ * machine; an ambiguous failure is final (UNKNOWN), never resent.
  */
 export async function sendBulk(
   destinations: BulkDestination[],
   sendBatch: SendBatch,
   options: BulkSendOptions,
-): Promise<BulkOutcome[]> {
+): Promise<BulkRun> {
   const clock = options.clock ?? realClock;
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   const random = options.random ?? Math.random;
   const maxAttempts = options.maxAttempts ?? 5;
   const baseDelay = options.retryBaseDelayMs ?? 500;
@@ -120,7 +151,8 @@ export async function sendBulk(
     Math.max(1, Math.floor(options.maxSendRate)),
   );
 
-  const outcomes: BulkOutcome[] = new Array(destinations.length);
+  const outcomes: BulkOutcome[] = [];
+  const progress: BulkProgress = { settled: 0, succeeded: 0, unknown: 0, calls: 0 };
   const fresh: Pending[] = destinations.map((destination) => ({
     destination,
     attempts: 0,
@@ -128,6 +160,7 @@ export async function sendBulk(
   }));
   let cursor = 0;
   let retries: Pending[] = [];
+  const handedBack: Pending[] = [];
   let inFlight = 0;
   let abortReason: string | null = null;
   let finished = signal();
@@ -138,14 +171,17 @@ export async function sendBulk(
     messageId: string | null,
     error: string | null,
   ) => {
-    outcomes[item.destination.index] = {
+    outcomes.push({
       index: item.destination.index,
       to: item.destination.to,
       status,
       messageId,
       error,
       attempts: item.attempts,
-    };
+    });
+    progress.settled += 1;
+    if (status === "SUCCESS") progress.succeeded += 1;
+    if (status === "UNKNOWN") progress.unknown += 1;
   };
 
   const retryLater = (item: Pending, error: string, status = "FAILED") => {
@@ -182,6 +218,13 @@ export async function sendBulk(
         error.$metadata?.httpStatusCode === 429 || THROTTLING_ERRORS.has(error.name ?? "");
       if (throttled) pacer.pause(THROTTLE_PAUSE_MS);
       else if (disposition === "retry") pacer.refund(costOf(batch)); // SES failed it: nothing was sent
+      if (disposition === "abort") {
+        // SES refused the call for the account or the request as a whole: nothing of it was
+        // sent, so it is handed back with the rest, to send once the cause is fixed.
+        abortReason = text;
+        handedBack.push(...batch);
+        return;
+      }
       for (const item of batch) {
         if (disposition === "retry") retryLater(item, text);
         else if (disposition === "unknown") {
@@ -193,7 +236,6 @@ export async function sendBulk(
           );
         } else settle(item, "FAILED", null, text);
       }
-      if (disposition === "abort") abortReason = text;
       return;
     }
     if (results.some((result) => result?.Status === "ACCOUNT_THROTTLED"))
@@ -220,9 +262,11 @@ export async function sendBulk(
 
   const worker = async () => {
     for (;;) {
-      if (abortReason) return;
+      if (abortReason || clock.now() >= deadline) return;
       const delay = pacer.delayUntilDue();
       if (delay > 0) {
+        // A start the pacing puts past the deadline will not happen: stop now, not then.
+        if (clock.now() + delay >= deadline) return;
         await clock.sleep(delay);
         continue;
       }
@@ -230,7 +274,9 @@ export async function sendBulk(
       const batch = takeBatch();
       if (batch.length === 0) {
         if (retries.length > 0) {
-          const wait = Math.ceil(Math.min(...retries.map((item) => item.notBefore)) - clock.now());
+          const due = Math.min(...retries.map((item) => item.notBefore));
+          if (due >= deadline && inFlight === 0) return; // no retry can start before the stop
+          const wait = Math.ceil(Math.min(due, deadline) - clock.now());
           await Promise.race([clock.sleep(Math.max(0, wait)), finished.promise]);
         } else if (inFlight > 0) await finished.promise;
         else return;
@@ -242,6 +288,8 @@ export async function sendBulk(
         await send(batch);
       } finally {
         inFlight -= 1;
+        progress.calls += 1;
+        options.onProgress?.({ ...progress });
         finished.resolve();
         finished = signal();
       }
@@ -251,14 +299,16 @@ export async function sendBulk(
   const workers = Math.max(1, options.maxConcurrentCalls ?? 4);
   await Promise.all(Array.from({ length: workers }, worker));
 
-  // After an abort, whatever was not sent is reported, never silently dropped.
-  for (const item of [...retries, ...fresh.slice(cursor)]) {
-    settle(
-      item,
-      "NOT_SENT",
-      null,
-      `Not sent: an earlier call failed with ${abortReason}${item.lastError ? `; last error: ${item.lastError}` : ""}`,
-    );
-  }
-  return outcomes;
+  // Whatever has no outcome yet is handed back, never dropped: SES has not sent any of it.
+  const unfinished = [...handedBack, ...retries, ...fresh.slice(cursor)].map(
+    (item) => item.destination,
+  );
+  unfinished.sort((a, b) => a.index - b.index);
+  outcomes.sort((a, b) => a.index - b.index);
+  return {
+    outcomes,
+    unfinished,
+    stoppedBy: unfinished.length === 0 ? null : abortReason ? "abort" : "budget",
+    abortReason,
+  };
 }

@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { cleanString } from "./clean";
+import { cleanInteger, cleanOptionalString, cleanString } from "./clean";
 
 export const destinationsInput = input({
   label: "Destinations",
@@ -40,4 +40,27 @@ export const maxSendRateInput = input({
     }
     return rate;
   },
+});
+
+/** Prismatic stops an execution after 15 minutes; this leaves room for the flow's other steps. */
+export const DEFAULT_TIME_BUDGET_SECONDS = 600;
+
+export const timeBudgetInput = input({
+  label: "Time Budget (seconds)",
+  type: "string",
+  required: false,
+  default: String(DEFAULT_TIME_BUDGET_SECONDS),
+  comments:
+    "Stop starting SES calls after this long, wait for the calls in flight (a second or so), and return with a Resume Cursor for the rest. Prismatic stops every execution after 15 minutes, and a send cut off there leaves no record of who got the mail; the default of 600 (10 minutes) leaves room for the flow's other steps. Lower it by the time the steps before this one take. At most 840.",
+  example: "600",
+  clean: cleanInteger("Time Budget (seconds)", 1, 840, DEFAULT_TIME_BUDGET_SECONDS),
+});
+
+export const resumeCursorInput = input({
+  label: "Resume Cursor",
+  type: "string",
+  required: false,
+  comments:
+    "To continue a send that stopped at its Time Budget: the resumeCursor output of the previous run, with the same Destinations. Destinations that already have an outcome are not sent again. Empty to start a new send.",
+  clean: cleanOptionalString,
 });

@@ -4,6 +4,7 @@ import {
   SESv2Client,
   SendBulkEmailCommand,
 } from "@aws-sdk/client-sesv2";
+import { loggerMock } from "@prismatic-io/spectral/dist/testing";
 import { mockClient } from "aws-sdk-client-mock";
 import { accessKey, dataOf, harness } from "../helpers/component";
 
@@ -27,17 +28,21 @@ beforeEach(() => {
   });
 });
 
-const bulk = (params: Record<string, unknown>) =>
-  harness.action("sendBulkTemplatedEmail", {
-    connection: accessKey,
-    region: "us-east-1",
-    from: "news@example.com",
-    replyTo: [],
-    messageTags: [{ key: "campaign", value: "nov" }],
-    customHeaders: [],
-    templateName: "newsletter",
-    ...params,
-  });
+const bulk = (params: Record<string, unknown>, logger = loggerMock()) =>
+  harness.action(
+    "sendBulkTemplatedEmail",
+    {
+      connection: accessKey,
+      region: "us-east-1",
+      from: "news@example.com",
+      replyTo: [],
+      messageTags: [{ key: "campaign", value: "nov" }],
+      customHeaders: [],
+      templateName: "newsletter",
+      ...params,
+    },
+    { logger },
+  );
 
 describe("Send Bulk Templated Email", () => {
   it("reads the send rate once, batches by 50 and reports every destination in input order", async () => {
@@ -123,8 +128,119 @@ describe("Send Bulk Templated Email", () => {
       { destinations: ["a@example.com"], templateName: "" },
       /Choose a stored Template/,
     ],
+    [
+      "a cursor that is not one",
+      { destinations: ["a@example.com"], resumeCursor: "page-2" },
+      /^Resume Cursor is not a cursor of Send Bulk Templated Email/,
+    ],
+    [
+      "a time budget over 14 minutes",
+      { destinations: ["a@example.com"], timeBudgetSeconds: "900" },
+      /^Time Budget \(seconds\) must be a whole number from 1 to 840/,
+    ],
   ])("rejects %s before any AWS call, GetAccount included", async (_case, params, message) => {
     await expect(bulk(params)).rejects.toThrow(message);
     expect(ses.calls()).toHaveLength(0);
+  });
+});
+
+type BulkData = {
+  complete: boolean;
+  needsAnotherRun: boolean;
+  resumeCursor: string | null;
+  stoppedBy: string | null;
+  succeeded: number;
+  overall: { done: number; succeeded: number; remaining: number; runs: number };
+  results: { index: number }[];
+};
+
+describe("Send Bulk Templated Email within a time budget", () => {
+  const destinations = Array.from({ length: 30 }, (_, i) => `u${i}@example.com`);
+
+  it("stops at the budget with a cursor, and the next run with it sends only the rest", async () => {
+    // 10 per second with a 1 s budget: about one second of sending per run.
+    const runs: BulkData[] = [];
+    let cursor = "";
+    do {
+      runs.push(
+        dataOf<BulkData>(
+          await bulk({
+            destinations,
+            maxSendRate: "10",
+            timeBudgetSeconds: "1",
+            resumeCursor: cursor,
+          }),
+        ),
+      );
+      cursor = runs[runs.length - 1].resumeCursor ?? "";
+    } while (runs[runs.length - 1].needsAnotherRun && runs.length < 10);
+
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    const last = runs[runs.length - 1];
+    expect(last).toMatchObject({ complete: true, resumeCursor: null, stoppedBy: null });
+    expect(last.overall).toMatchObject({
+      done: 30,
+      succeeded: 30,
+      remaining: 0,
+      runs: runs.length,
+    });
+    for (const run of runs.slice(0, -1))
+      expect(run).toMatchObject({ complete: false, stoppedBy: "budget" });
+    const sent = sentEntries.flat().map((entry) => entry.Destination?.ToAddresses?.[0]);
+    expect(sent).toEqual(destinations); // each once, in order
+    expect(runs.flatMap((run) => run.results.map((r) => r.index))).toEqual(
+      Array.from({ length: 30 }, (_, i) => i),
+    );
+  });
+
+  it("stops on an error every call would repeat without asking for another run, and resumes once it is fixed", async () => {
+    let paused = true; // the first call finds sending paused
+    const answer = (input: { BulkEmailEntries: BulkEmailEntry[] }) => {
+      if (paused) {
+        paused = false;
+        throw Object.assign(new Error("Sending is paused for this account."), {
+          name: "SendingPausedException",
+          $metadata: { httpStatusCode: 400 },
+        });
+      }
+      sentEntries.push(input.BulkEmailEntries);
+      return {
+        BulkEmailEntryResults: input.BulkEmailEntries.map((entry) => ({
+          Status: "SUCCESS",
+          MessageId: `id-${entry.Destination?.ToAddresses?.[0]}`,
+        })),
+      };
+    };
+    ses.on(SendBulkEmailCommand).callsFake(answer);
+    const stopped = dataOf<BulkData>(await bulk({ destinations, maxSendRate: "10" }));
+    expect(stopped).toMatchObject({ complete: false, needsAnotherRun: false, stoppedBy: "abort" });
+    expect(stopped.overall).toMatchObject({ done: 0, remaining: 30 });
+    expect(sentEntries).toHaveLength(0); // the refused call sent nothing
+    const resumed = dataOf<BulkData>(
+      await bulk({ destinations, maxSendRate: "1000", resumeCursor: stopped.resumeCursor }),
+    );
+    expect(resumed).toMatchObject({ complete: true, succeeded: 30 });
+    expect(sentEntries.flat().map((entry) => entry.Destination?.ToAddresses?.[0])).toEqual(
+      destinations,
+    );
+  });
+
+  it("logs where the send stands while it works and when it stops", async () => {
+    const logger = loggerMock();
+    (logger.info as jest.Mock).mockClear(); // the mock spies on console, shared across tests
+    const many = Array.from({ length: 400 }, (_, i) => `u${i}@example.com`);
+    await bulk({ destinations: many, maxSendRate: "1000" }, logger);
+    const lines = (logger.info as jest.Mock).mock.calls.map(([line]) => String(line));
+    expect(lines[0]).toBe("Bulk send: 400 of 400 destinations to go, at 1000/s, within 600 s.");
+    const progress = lines.filter(
+      (line) => line.startsWith("Bulk send: ") && line.includes(" done "),
+    );
+    expect(progress.length).toBeGreaterThanOrEqual(5); // at least every 10% (400 in calls of 50)
+    expect(progress[progress.length - 1]).toMatch(
+      /^Bulk send: 400 of 400 done \(this run 400 sent, 0 not\), [\d.]+\/s; 0 left, about 0 s at this rate; \d+ min \d+ s of the time budget left\.$/,
+    );
+    expect(lines[lines.length - 1]).toBe(
+      "Bulk send complete: 400 of 400 sent, 0 failed, 0 unknown, over 1 run(s).",
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { BulkEmailEntry, BulkEmailEntryResult } from "@aws-sdk/client-sesv2";
-import { type BulkOutcome, sendBulk } from "../../src/bulk/bulkSender";
+import { type BulkRun, sendBulk } from "../../src/bulk/bulkSender";
 import { parseBulkDestinations } from "../../src/bulk/destinations";
 
 /** n destinations; destination i goes to user{i}@example.com. */
@@ -22,9 +22,17 @@ interface Call {
 async function run(
   n: number,
   answer: (call: Call, callNumber: number) => BulkEmailEntryResult[] | Error,
-  options: { maxSendRate: number; maxAttempts?: number; maxConcurrentCalls?: number },
+  options: {
+    maxSendRate: number;
+    maxAttempts?: number;
+    maxConcurrentCalls?: number;
+    deadline?: number;
+  },
+  list = destinations(n),
 ) {
   const calls: Call[] = [];
+  /** How often SES answered SUCCESS for each destination: it sent the message. */
+  const accepted = new Map<number, number>();
   const sendBatch = async (entries: BulkEmailEntry[]) => {
     const call = { at: Date.now(), indexes: entries.map(indexOf), counted: entries.length };
     calls.push(call);
@@ -36,11 +44,16 @@ async function run(
       throw result;
     }
     call.counted = result.filter((entry) => entry.Status !== "TRANSIENT_FAILURE").length;
+    result.forEach((entry, k) => {
+      if (entry.Status === "SUCCESS")
+        accepted.set(call.indexes[k], (accepted.get(call.indexes[k]) ?? 0) + 1);
+    });
     return result;
   };
-  const done = sendBulk(destinations(n), sendBatch, { random: () => 0.5, ...options });
+  const done = sendBulk(list, sendBatch, { random: () => 0.5, ...options });
   await jest.runAllTimersAsync();
-  return { outcomes: await done, calls };
+  const result = await done;
+  return { outcomes: result.outcomes, result, calls, accepted };
 }
 
 const sesError = (name: string, status?: number, code?: string) =>
@@ -53,19 +66,33 @@ const sesError = (name: string, status?: number, code?: string) =>
 const ok = (call: Call) =>
   call.indexes.map((i) => ({ Status: "SUCCESS" as const, MessageId: `m-${i}` }));
 
-/** Every destination has exactly one outcome, at its own index; successes were sent exactly once. */
-function expectAccountedOnce(n: number, outcomes: BulkOutcome[], calls: Call[]) {
-  expect(outcomes).toHaveLength(n);
-  outcomes.forEach((outcome, i) => {
-    expect(outcome.index).toBe(i);
-    expect(outcome.to).toEqual([`user${i}@example.com`]);
-  });
+/**
+ * Every destination is accounted for exactly once: a final outcome, or handed back unfinished;
+ * a success was sent exactly once, and nothing handed back was ever sent.
+ */
+function expectAccountedOnce(
+  n: number,
+  { result, calls, accepted }: { result: BulkRun; calls: Call[]; accepted: Map<number, number> },
+) {
+  const indexes = [
+    ...result.outcomes.map((o) => o.index),
+    ...result.unfinished.map((d) => d.index),
+  ];
+  expect(indexes.sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+  expect(result.outcomes.map((o) => o.index)).toEqual(
+    [...result.outcomes.map((o) => o.index)].sort((a, b) => a - b),
+  );
   const sends = new Map<number, number>();
   for (const call of calls) for (const i of call.indexes) sends.set(i, (sends.get(i) ?? 0) + 1);
-  for (const outcome of outcomes) {
+  for (const outcome of result.outcomes) {
+    expect(outcome.to).toEqual([`user${outcome.index}@example.com`]);
     expect(sends.get(outcome.index) ?? 0).toBe(outcome.attempts);
-    if (outcome.status === "SUCCESS") expect(outcome.messageId).toBe(`m-${outcome.index}`);
+    if (outcome.status === "SUCCESS") {
+      expect(outcome.messageId).toBe(`m-${outcome.index}`);
+      expect(accepted.get(outcome.index)).toBe(1);
+    } else expect(accepted.has(outcome.index)).toBe(false);
   }
+  for (const destination of result.unfinished) expect(accepted.has(destination.index)).toBe(false);
 }
 
 /**
@@ -91,13 +118,14 @@ afterEach(() => jest.useRealTimers());
 describe("sendBulk", () => {
   it("sends 1000 destinations in calls of 50, in order, at the allowed rate", async () => {
     const start = Date.now();
-    const { outcomes, calls } = await run(1000, ok, { maxSendRate: 100 });
+    const sent = await run(1000, ok, { maxSendRate: 100 });
+    const { outcomes, calls } = sent;
     expect(calls).toHaveLength(20);
     expect(calls.every((call) => call.indexes.length === 50)).toBe(true);
     expect(calls.flatMap((call) => call.indexes)).toEqual(
       Array.from({ length: 1000 }, (_, i) => i),
     );
-    expectAccountedOnce(1000, outcomes, calls);
+    expectAccountedOnce(1000, sent);
     expect(outcomes.every((o) => o.status === "SUCCESS" && o.attempts === 1)).toBe(true);
     expectPaced(calls, 100);
     // 20 calls of 50 at 100/s: the last one starts 9.5 s in; the whole run is not much longer.
@@ -121,7 +149,7 @@ describe("sendBulk", () => {
       for (const i of call.indexes) failedCalls.set(i, (failedCalls.get(i) ?? 0) + 1);
       return error;
     };
-    const { outcomes, calls } = await run(
+    const sent = await run(
       1000,
       (call, number) => {
         if (number % 4 === 0 && mayFail(call)) {
@@ -144,7 +172,8 @@ describe("sendBulk", () => {
       },
       { maxSendRate: 200 },
     );
-    expectAccountedOnce(1000, outcomes, calls);
+    expectAccountedOnce(1000, sent);
+    const { outcomes, calls } = sent;
     expectPaced(calls, 200);
     const rejected = outcomes.filter((o) => o.status === "MESSAGE_REJECTED").map((o) => o.index);
     expect(rejected).toEqual(Array.from({ length: 11 }, (_, k) => k * 97));
@@ -161,11 +190,12 @@ describe("sendBulk", () => {
   });
 
   it("gives up after the last attempt and says so", async () => {
-    const { outcomes, calls } = await run(3, () => sesError("TooManyRequestsException", 429), {
+    const sent = await run(3, () => sesError("TooManyRequestsException", 429), {
       maxSendRate: 50,
       maxAttempts: 3,
     });
-    expectAccountedOnce(3, outcomes, calls);
+    expectAccountedOnce(3, sent);
+    const { outcomes, calls } = sent;
     expect(calls).toHaveLength(3);
     for (const outcome of outcomes) {
       expect(outcome).toMatchObject({ status: "FAILED", attempts: 3, messageId: null });
@@ -174,12 +204,13 @@ describe("sendBulk", () => {
   });
 
   it("does not resend when the request may have reached SES (connection reset)", async () => {
-    const { outcomes, calls } = await run(
+    const sent = await run(
       120,
       (call, number) => (number === 2 ? sesError("Error", undefined, "ECONNRESET") : ok(call)),
       { maxSendRate: 1000, maxConcurrentCalls: 1 },
     );
-    expectAccountedOnce(120, outcomes, calls);
+    expectAccountedOnce(120, sent);
+    const { outcomes, calls } = sent;
     expect(calls).toHaveLength(3);
     expect(outcomes.slice(50, 100).every((o) => o.status === "UNKNOWN" && o.attempts === 1)).toBe(
       true,
@@ -188,35 +219,44 @@ describe("sendBulk", () => {
   });
 
   it("resends when the connection was never made (connection refused)", async () => {
-    const { outcomes, calls } = await run(
+    const sent = await run(
       60,
       (call, number) => (number === 1 ? sesError("Error", undefined, "ECONNREFUSED") : ok(call)),
       { maxSendRate: 1000, maxConcurrentCalls: 1 },
     );
-    expectAccountedOnce(60, outcomes, calls);
+    expectAccountedOnce(60, sent);
+    const { outcomes } = sent;
     expect(outcomes.every((o) => o.status === "SUCCESS")).toBe(true);
     expect(outcomes[0].attempts).toBe(2);
   });
 
-  it("stops at an error every later call would repeat, reporting the rest as not sent", async () => {
-    const { outcomes, calls } = await run(500, () => sesError("NotFoundException", 404), {
+  it("stops at an error every later call would repeat, handing the rest back unsent", async () => {
+    const sent = await run(500, () => sesError("NotFoundException", 404), {
       maxSendRate: 1000,
       maxConcurrentCalls: 1,
     });
-    expectAccountedOnce(500, outcomes, calls);
+    expectAccountedOnce(500, sent);
+    const { outcomes, calls } = sent;
     expect(calls).toHaveLength(1);
-    expect(outcomes.slice(0, 50).every((o) => o.status === "FAILED")).toBe(true);
-    expect(outcomes.slice(50).every((o) => o.status === "NOT_SENT" && o.attempts === 0)).toBe(true);
-    expect(outcomes[499].error).toMatch(/^Not sent: an earlier call failed with NotFoundException/);
+    // SES refused the whole call: nothing was sent, so all of it is handed back with the rest.
+    expect(outcomes).toHaveLength(0);
+    expect(sent.result.unfinished.map((d) => d.index)).toEqual(
+      Array.from({ length: 500 }, (_, k) => k),
+    );
+    expect(sent.result).toMatchObject({
+      stoppedBy: "abort",
+      abortReason: expect.stringMatching(/^NotFoundException/),
+    });
   });
 
   it("fails only the batch of an error that concerns that batch", async () => {
-    const { outcomes, calls } = await run(
+    const sent = await run(
       150,
       (call, number) => (number === 2 ? sesError("BadRequestException", 400) : ok(call)),
       { maxSendRate: 1000, maxConcurrentCalls: 1 },
     );
-    expectAccountedOnce(150, outcomes, calls);
+    expectAccountedOnce(150, sent);
+    const { outcomes } = sent;
     expect(outcomes.filter((o) => o.status === "FAILED").map((o) => o.index)).toEqual(
       Array.from({ length: 50 }, (_, k) => 50 + k),
     );

@@ -1,9 +1,17 @@
 import { GetAccountCommand, SendBulkEmailCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
-import { sendBulk } from "../../bulk/bulkSender";
+import { type BulkRun, sendBulk } from "../../bulk/bulkSender";
 import { parseBulkDestinations } from "../../bulk/destinations";
-import { defaultTemplateDataInput, destinationsInput, maxSendRateInput } from "../../inputs/bulk";
+import { progressReporter } from "../../bulk/progressReport";
+import { advance, decodeCursor, encodeCursor, startOf, workOf } from "../../bulk/resumePoint";
+import {
+  defaultTemplateDataInput,
+  destinationsInput,
+  maxSendRateInput,
+  resumeCursorInput,
+  timeBudgetInput,
+} from "../../inputs/bulk";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
 import {
   configurationSetInput,
@@ -32,37 +40,63 @@ import { parseTemplateData } from "../../mail/templateData";
 import { chooseTemplateSource } from "../../mail/templateSource";
 import { outputSchemaFrom } from "../outputSchema";
 
+const outcome = (
+  index: number,
+  to: string,
+  status: string,
+  messageId: string | null,
+  error: string | null,
+  attempts: number,
+) => ({
+  index,
+  to: [to],
+  status,
+  messageId,
+  error,
+  attempts,
+});
+
 const examplePayload = {
   data: {
-    total: 3,
-    succeeded: 2,
-    failed: 1,
+    complete: false,
+    needsAnotherRun: true,
+    resumeCursor:
+      "bulk1.eyJsaXN0IjoiM3ZRYjJ3Z2h0c0JJc1RrRm1YbGJGZyIsInRvdGFsIjo1MDAwMCwibmV4dCI6ODM3NSwiY2FycnkiOltdLCJzdWNjZWVkZWQiOjgzNzMsImZhaWxlZCI6MiwidW5rbm93biI6MCwicnVucyI6MX0" as
+        | string
+        | null,
+    stoppedBy: "budget" as string | null,
+    abortReason: null as string | null,
+    total: 50000,
     maxSendRate: 14,
+    succeeded: 8373,
+    failed: 2,
+    elapsedSeconds: 599.2,
+    overall: { done: 8375, succeeded: 8373, failed: 2, unknown: 0, remaining: 41625, runs: 1 },
     results: [
-      {
-        index: 0,
-        to: ["jane@example.com"],
-        status: "SUCCESS",
-        messageId: "0100019a7f3c2d1e-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d-000000" as string | null,
-        error: null as string | null,
-        attempts: 1,
-      },
-      {
-        index: 1,
-        to: ['"Bob" <bob@example.org>'],
-        status: "SUCCESS",
-        messageId: "0100019a7f3c2d1e-2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e-000000",
-        error: null,
-        attempts: 2,
-      },
-      {
-        index: 2,
-        to: ["carol@example.net"],
-        status: "MESSAGE_REJECTED",
-        messageId: null,
-        error: "Email address is not verified.",
-        attempts: 1,
-      },
+      outcome(
+        0,
+        "jane@example.com",
+        "SUCCESS",
+        "0100019a7f3c2d1e-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d-000000",
+        null,
+        1,
+      ),
+      outcome(
+        1,
+        '"Bob" <bob@example.org>',
+        "SUCCESS",
+        "0100019a7f3c2d1e-2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e-000000",
+        null,
+        2,
+      ),
+      outcome(
+        2,
+        "carol@example.net",
+        "MESSAGE_REJECTED",
+        null,
+        "Email address is not verified.",
+        1,
+      ),
     ],
   },
 };
@@ -71,7 +105,7 @@ export const sendBulkTemplatedEmail = action({
   display: {
     label: "Send Bulk Templated Email",
     description:
-      "Send a template to any number of destinations, each with its own data and tags: batched 50 per SES call, paced to the account's send rate, throttled sends retried. One result per destination, in input order.",
+      "Send a template to any number of destinations, each with its own data and tags: batched 50 per SES call, paced to the account's send rate, throttled sends retried. Stops within its Time Budget and returns a Resume Cursor, so a flow can send lists of any size over several executions without sending anything twice. One result per destination, in input order.",
   },
   inputs: {
     connection: connectionInput,
@@ -89,13 +123,20 @@ export const sendBulkTemplatedEmail = action({
     messageTags: messageTagsInput,
     customHeaders: customHeadersInput,
     maxSendRate: maxSendRateInput,
+    timeBudgetSeconds: timeBudgetInput,
+    resumeCursor: resumeCursorInput,
     ...sendingAuthorizationInputs,
     endpoint: endpointInput,
   },
   performSafety: "notAllowed",
-  perform: async (_context, params) => {
-    // Everything, including all destinations, is checked before the first call.
+  perform: async (context, params) => {
+    const startedAt = Date.now();
+    const deadline = startedAt + params.timeBudgetSeconds * 1000;
+    // Everything, including all destinations and the cursor, is checked before the first call.
     const destinations = parseBulkDestinations(params.destinations);
+    const point = params.resumeCursor
+      ? decodeCursor("Resume Cursor", params.resumeCursor, destinations)
+      : startOf(destinations);
     const replyTo = parseAddresses("Reply To", params.replyTo);
     const tags = toMessageTags("Message Tags", params.messageTags);
     const headers = toMessageHeaders("Custom Headers", params.customHeaders);
@@ -113,29 +154,77 @@ export const sendBulkTemplatedEmail = action({
         },
       },
     };
+    const work = workOf(destinations, point);
+    const doneBefore = point.total - work.length;
 
     // The SDK's own retries are off: sendBulk alone decides what is safe to send again.
     const client = createSesV2Client(clientSettings(params), { maxAttempts: 1 });
     const maxSendRate =
       params.maxSendRate ??
-      (await client.send(new GetAccountCommand({}))).SendQuota?.MaxSendRate ??
-      1;
+      (work.length === 0
+        ? 0
+        : ((await client.send(new GetAccountCommand({}))).SendQuota?.MaxSendRate ?? 1));
+    if (work.length > 0) {
+      context.logger.info(
+        `Bulk send: ${work.length} of ${point.total} destinations to go${point.runs ? ` (run ${point.runs + 1})` : ""}, at ${maxSendRate}/s, within ${params.timeBudgetSeconds} s.`,
+      );
+    }
 
-    const results = await sendBulk(
-      destinations,
-      async (entries) =>
-        (await client.send(new SendBulkEmailCommand({ ...request, BulkEmailEntries: entries })))
-          .BulkEmailEntryResults ?? [],
-      { maxSendRate },
+    const run: BulkRun =
+      work.length === 0
+        ? { outcomes: [], unfinished: [], stoppedBy: null, abortReason: null }
+        : await sendBulk(
+            work,
+            async (entries) =>
+              (
+                await client.send(
+                  new SendBulkEmailCommand({ ...request, BulkEmailEntries: entries }),
+                )
+              ).BulkEmailEntryResults ?? [],
+            {
+              maxSendRate,
+              deadline,
+              onProgress: progressReporter({
+                total: point.total,
+                doneBefore,
+                work: work.length,
+                deadline,
+                clock: { now: () => Date.now() },
+                log: (line) => context.logger.info(line),
+              }),
+            },
+          );
+    const after = advance(point, run);
+    const done = after.succeeded + after.failed + after.unknown;
+    const complete = done === after.total;
+    const succeeded = run.outcomes.filter((result) => result.status === "SUCCESS").length;
+    const elapsedSeconds = Math.round((Date.now() - startedAt) / 100) / 10;
+    context.logger.info(
+      complete
+        ? `Bulk send complete: ${after.succeeded} of ${after.total} sent, ${after.failed} failed, ${after.unknown} unknown, over ${after.runs} run(s).`
+        : `Bulk send stopped (${run.stoppedBy === "abort" ? run.abortReason : "time budget used"}): ${done} of ${after.total} done, ${after.total - done} left for the next run.`,
     );
-    const succeeded = results.filter((result) => result.status === "SUCCESS").length;
     return {
       data: {
-        total: results.length,
-        succeeded,
-        failed: results.length - succeeded,
+        complete,
+        needsAnotherRun: !complete && run.stoppedBy === "budget",
+        resumeCursor: complete ? null : encodeCursor(after),
+        stoppedBy: complete ? null : run.stoppedBy,
+        abortReason: run.abortReason,
+        total: after.total,
         maxSendRate,
-        results,
+        succeeded,
+        failed: run.outcomes.length - succeeded,
+        elapsedSeconds,
+        overall: {
+          done,
+          succeeded: after.succeeded,
+          failed: after.failed,
+          unknown: after.unknown,
+          remaining: after.total - done,
+          runs: after.runs,
+        },
+        results: run.outcomes,
       },
     };
   },

@@ -1,0 +1,125 @@
+import { createHash } from "node:crypto";
+import type { BulkRun } from "./bulkSender";
+import type { BulkDestination } from "./destinations";
+
+/**
+ * Where a bulk send across several runs stands. Every index from `next` on has never been
+ * attempted; `carry` lists the earlier ones that still have no final outcome (SES said it did
+ * not send them, or the run stopped before reaching them). Everything else has its outcome.
+ */
+export interface ResumePoint {
+  list: string;
+  total: number;
+  next: number;
+  carry: number[];
+  /** Final outcomes so far, over all runs. */
+  succeeded: number;
+  failed: number;
+  unknown: number;
+  runs: number;
+}
+
+const PREFIX = "bulk1.";
+const MAX_CURSOR_LENGTH = 1_000_000;
+
+/** A short fingerprint of the destinations, so a cursor is never applied to another list. */
+export function listFingerprint(destinations: BulkDestination[]): string {
+  const hash = createHash("sha256");
+  for (const destination of destinations)
+    hash.update(JSON.stringify(destination.entry)).update("\n");
+  return hash.digest("base64url").slice(0, 22);
+}
+
+export function startOf(destinations: BulkDestination[]): ResumePoint {
+  return {
+    list: listFingerprint(destinations),
+    total: destinations.length,
+    next: 0,
+    carry: [],
+    succeeded: 0,
+    failed: 0,
+    unknown: 0,
+    runs: 0,
+  };
+}
+
+/** The cursor a flow passes from one run to the next: opaque text. */
+export function encodeCursor(point: ResumePoint): string {
+  return PREFIX + Buffer.from(JSON.stringify(point)).toString("base64url");
+}
+
+const isCount = (value: unknown, max: number) =>
+  typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= max;
+
+/** Reads a cursor back, refusing anything this component did not write for this very list. */
+export function decodeCursor(
+  label: string,
+  text: string,
+  destinations: BulkDestination[],
+): ResumePoint {
+  const bad = (why: string): never => {
+    throw new Error(
+      `${label} is not a cursor of Send Bulk Templated Email (${why}): pass the resumeCursor output of the previous run unchanged.`,
+    );
+  };
+  if (!text.startsWith(PREFIX) || text.length > MAX_CURSOR_LENGTH) bad("unknown format");
+  let point: ResumePoint;
+  try {
+    point = JSON.parse(Buffer.from(text.slice(PREFIX.length), "base64url").toString("utf8"));
+  } catch {
+    return bad("unreadable");
+  }
+  const total = destinations.length;
+  const valid =
+    point !== null &&
+    typeof point === "object" &&
+    typeof point.list === "string" &&
+    point.total === total &&
+    isCount(point.next, total) &&
+    Array.isArray(point.carry) &&
+    point.carry.every(
+      (index, i) => isCount(index, point.next - 1) && (i === 0 || index > point.carry[i - 1]),
+    ) &&
+    [point.succeeded, point.failed, point.unknown, point.runs].every((n) =>
+      isCount(n, Number.MAX_SAFE_INTEGER),
+    );
+  if (!valid) {
+    if (point && typeof point === "object" && point.total !== total) {
+      throw new Error(
+        `${label} was made for a list of ${Number(point.total)} destinations, but Destinations has ${total}: resume with the same list the first run had.`,
+      );
+    }
+    bad("damaged");
+  }
+  if (point.list !== listFingerprint(destinations)) {
+    throw new Error(
+      `${label} was made for another Destinations list (same length, other content): resume with exactly the list the first run had, or clear ${label} to start a new send.`,
+    );
+  }
+  return point;
+}
+
+/** The destinations this run works on: the carried ones first, then the untouched rest. */
+export function workOf(destinations: BulkDestination[], point: ResumePoint): BulkDestination[] {
+  return [...point.carry.map((index) => destinations[index]), ...destinations.slice(point.next)];
+}
+
+/** Where the send stands after a run over `workOf(point)` ended as `run` says. */
+export function advance(point: ResumePoint, run: BulkRun): ResumePoint {
+  const unfinished = run.unfinished.map((destination) => destination.index);
+  // The untaken tail of the list stays untouched: move `next` back over it.
+  let next = point.total;
+  for (let i = unfinished.length - 1; i >= 0 && unfinished[i] === next - 1; i--) next -= 1;
+  next = Math.max(next, Math.min(point.next, point.total));
+  const count = (status: (s: string) => boolean) =>
+    run.outcomes.filter((outcome) => status(outcome.status)).length;
+  return {
+    ...point,
+    next,
+    carry: unfinished.filter((index) => index < next),
+    succeeded: point.succeeded + count((s) => s === "SUCCESS"),
+    unknown: point.unknown + count((s) => s === "UNKNOWN"),
+    failed: point.failed + count((s) => s !== "SUCCESS" && s !== "UNKNOWN"),
+    runs: point.runs + 1,
+  };
+}
