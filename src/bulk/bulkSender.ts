@@ -153,11 +153,6 @@ export async function sendBulk(
 
   const outcomes: BulkOutcome[] = [];
   const progress: BulkProgress = { settled: 0, succeeded: 0, unknown: 0, calls: 0 };
-  const fresh: Pending[] = destinations.map((destination) => ({
-    destination,
-    attempts: 0,
-    notBefore: 0,
-  }));
   let cursor = 0;
   let retries: Pending[] = [];
   const handedBack: Pending[] = [];
@@ -201,7 +196,10 @@ export async function sendBulk(
     const now = clock.now();
     const ready = retries.filter((item) => item.notBefore <= now).slice(0, batchSize);
     retries = retries.filter((item) => !ready.includes(item));
-    while (ready.length < batchSize && cursor < fresh.length) ready.push(fresh[cursor++]);
+    // Destinations become Pending only when taken: a long list is not copied every run.
+    while (ready.length < batchSize && cursor < destinations.length) {
+      ready.push({ destination: destinations[cursor++], attempts: 0, notBefore: 0 });
+    }
     return ready;
   };
 
@@ -300,9 +298,10 @@ export async function sendBulk(
   await Promise.all(Array.from({ length: workers }, worker));
 
   // Whatever has no outcome yet is handed back, never dropped: SES has not sent any of it.
-  const unfinished = [...handedBack, ...retries, ...fresh.slice(cursor)].map(
-    (item) => item.destination,
-  );
+  const unfinished = [
+    ...[...handedBack, ...retries].map((item) => item.destination),
+    ...destinations.slice(cursor),
+  ];
   unfinished.sort((a, b) => a.index - b.index);
   outcomes.sort((a, b) => a.index - b.index);
   return {

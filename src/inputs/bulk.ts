@@ -51,9 +51,9 @@ export const timeBudgetInput = input({
   required: false,
   default: String(DEFAULT_TIME_BUDGET_SECONDS),
   comments:
-    "Stop starting SES calls after this long, wait for the calls in flight (a second or so), and return with a Resume Cursor for the rest. Prismatic stops every execution after 15 minutes, and a send cut off there leaves no record of who got the mail; the default of 600 (10 minutes) leaves room for the flow's other steps. Lower it by the time the steps before this one take. At most 840.",
+    "Stop starting SES calls after this long, wait for the calls in flight (a second or so), and return with a Resume Cursor for the rest. Prismatic stops every execution after 15 minutes, and a send cut off there leaves no record of who got the mail; the default of 600 (10 minutes) leaves room for the flow's other steps. Lower it by the time the steps before this one take. From 5 (so that a run that starts throttled, right after the previous one, still gets a second of sending) to 840.",
   example: "600",
-  clean: cleanInteger("Time Budget (seconds)", 1, 840, DEFAULT_TIME_BUDGET_SECONDS),
+  clean: cleanInteger("Time Budget (seconds)", 5, 840, DEFAULT_TIME_BUDGET_SECONDS),
 });
 
 export const resumeCursorInput = input({

@@ -14,13 +14,16 @@ export function seeded(seed: number) {
  * A local SES v2 SendBulkEmail endpoint with a token bucket of `rate` recipients per second, as
  * SES enforces the account's MaxSendRate: calls over it get 429; a share of calls fail with 500
  * and a share of entries come back TRANSIENT_FAILURE (neither counts as sent). Records every
- * address it accepted, in order, and how often.
+ * address it accepted, in order, and how often. The bucket is charged on arrival; the answer
+ * can take `latencyMs`.
  */
 export async function startRateLimitedSes(options: {
   rate: number;
   callFailure?: number;
   entryFailure?: number;
   seed?: number;
+  /** How long each answer takes, like SES's own latency; 0 by default. */
+  latencyMs?: number;
 }) {
   const { rate } = options;
   const random = seeded(options.seed ?? 42);
@@ -44,11 +47,13 @@ export async function startRateLimitedSes(options: {
       const entries = input.BulkEmailEntries as { Destination: { ToAddresses: string[] } }[];
       const cost = entries.reduce((sum, entry) => sum + entry.Destination.ToAddresses.length, 0);
       const reply = (status: number, payload: unknown, type?: string) => {
-        res.writeHead(status, {
-          "content-type": "application/json",
-          ...(type ? { "x-amzn-errortype": type } : {}),
-        });
-        res.end(JSON.stringify(payload));
+        setTimeout(() => {
+          res.writeHead(status, {
+            "content-type": "application/json",
+            ...(type ? { "x-amzn-errortype": type } : {}),
+          });
+          res.end(JSON.stringify(payload));
+        }, options.latencyMs ?? 0);
       };
       if (cost > tokens) {
         stats.throttled += 1;

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { loggerMock } from "@prismatic-io/spectral/dist/testing";
 import { accessKey, dataOf, harness, TEST_KEY_ID, TEST_SECRET } from "../helpers/component";
 import { startS3Emulator } from "../helpers/s3Emulator";
 
@@ -70,22 +71,34 @@ describe("a 30 MB encrypted mail, through real S3 and KMS protocols on local emu
     });
     await s3.put("inbound/big", body, metadata);
 
+    const logger = loggerMock();
+    (logger.info as jest.Mock).mockClear(); // the mock spies on console, shared across tests
     const result = dataOf<{
       size: number;
       encryption: { authenticated: boolean };
       attachments: { fileName: string; size: number; file: { data: Buffer } }[];
     }>(
-      await harness.action("fetchReceivedEmail", {
-        connection: accessKey,
-        region: "us-east-1",
-        endpoint: s3.url,
-        bucket: "inbound-mail",
-        objectKey: "inbound/big",
-        expectedAccountId: "111122223333",
-        expectedRuleName: "store-inbound",
-      }),
+      await harness.action(
+        "fetchReceivedEmail",
+        {
+          connection: accessKey,
+          region: "us-east-1",
+          endpoint: s3.url,
+          bucket: "inbound-mail",
+          objectKey: "inbound/big",
+          expectedAccountId: "111122223333",
+          expectedRuleName: "store-inbound",
+        },
+        { logger },
+      ),
     );
     expect(result.size).toBe(message.length);
+    // The execution log says how big it was and where the time went.
+    expect((logger.info as jest.Mock).mock.calls.map(([line]) => line)).toEqual([
+      expect.stringMatching(
+        /^Fetched s3:\/\/inbound-mail\/inbound\/big: 29\.\d MB stored, decrypted \(AES\/GCM\/NoPadding, authenticated\), 1 attachment\(s\); read and decrypt \d+\.\d s, parse \d+\.\d s\.$/,
+      ),
+    ]);
     expect(result.encryption.authenticated).toBe(true);
     expect(result.attachments.map((a) => [a.fileName, a.size])).toEqual([
       ["scans.bin", attachment.length],

@@ -20,6 +20,9 @@ import { parseReceivedEmail } from "../../mail/parseReceived";
 import { kmsUnwrap } from "../../s3crypto/kmsUnwrap";
 import { fetchReceivedEmailExample } from "./fetchReceivedEmailExample";
 
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 export const fetchReceivedEmail = action({
   display: {
     label: "Fetch Received Email",
@@ -42,9 +45,10 @@ export const fetchReceivedEmail = action({
     endpoint: s3EndpointInput,
   },
   performSafety: "safe",
-  perform: async (_context, params) => {
+  perform: async (context, params) => {
     const location = locateStoredMail(params);
     const settings = clientSettings(params);
+    const startedAt = Date.now();
     const stored = await fetchStoredMail({
       s3: createS3Client(settings),
       unwrapKey: kmsUnwrap(() => createKmsClient({ ...settings, endpoint: undefined })),
@@ -58,7 +62,15 @@ export const fetchReceivedEmail = action({
         allowUnauthenticatedCbc: params.allowLegacyCbc,
       },
     });
+    const fetchedAt = Date.now();
     const email = await parseReceivedEmail(stored.raw);
+    context.logger.info(
+      `Fetched s3://${location.bucket}/${location.key}: ${megabytes(stored.storedSize)} stored, ${
+        stored.encryption.encrypted
+          ? `decrypted (${stored.encryption.contentAlgorithm}${stored.encryption.authenticated ? ", authenticated" : ""})`
+          : "not encrypted"
+      }, ${email.attachments.length} attachment(s); read${stored.encryption.encrypted ? " and decrypt" : ""} ${seconds(fetchedAt - startedAt)}, parse ${seconds(Date.now() - fetchedAt)}.`,
+    );
     return {
       data: {
         bucket: location.bucket,
