@@ -87,22 +87,29 @@ export class CertificateCache {
     this.failedUntil = new Lru(MAX_REMEMBERED_FAILURES);
   }
 
-  /** The key for a certificate URL that was already checked as SNS's own. */
-  async publicKey(url: URL): Promise<KeyObject> {
+  /**
+   * The key for a certificate URL that was already checked as SNS's own: at once for one that
+   * verified a message before (the hot path takes no promise), else once it has been fetched.
+   */
+  publicKey(url: URL): KeyObject | Promise<KeyObject> {
     const urlText = url.href;
     const known = this.trusted.get(urlText) ?? this.untried.get(urlText);
     if (known) return known;
     const failed = this.failedUntil.get(urlText);
     if (failed !== undefined && failed > this.limits.now()) {
-      throw new SnsRejection(
-        "certificate-unavailable",
-        "the signing certificate could not be fetched a moment ago; not trying again yet.",
+      return Promise.reject(
+        new SnsRejection(
+          "certificate-unavailable",
+          "the signing certificate could not be fetched a moment ago; not trying again yet.",
+        ),
       );
     }
     if (this.inFlight >= this.limits.maxConcurrentFetches) {
-      throw new SnsRejection(
-        "certificate-unavailable",
-        "too many signing certificates are being fetched at once; SNS retries later.",
+      return Promise.reject(
+        new SnsRejection(
+          "certificate-unavailable",
+          "too many signing certificates are being fetched at once; SNS retries later.",
+        ),
       );
     }
     return this.load(urlText, url);

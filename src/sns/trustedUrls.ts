@@ -14,12 +14,28 @@ function parseUrl(value: string): URL | undefined {
 // SNS's certificate paths: /SimpleNotificationService-<hex>.pem.
 const CERTIFICATE_PATH = /^\/SimpleNotificationService-[0-9a-f]{16,64}\.pem$/;
 
+// URLs that passed, per topic: a busy topic's messages all name the same certificate, so
+// the check costs a map lookup, not a URL parse. Only passes are kept, at most 64.
+const trustedCertificateUrls = new Map<string, URL>();
+
 /**
  * The signing certificate may only come from SNS itself, for the topic's own region: https, the
  * SNS host of that region, default port, no credentials, query or fragment, and SNS's
  * certificate path. Checked before anything is fetched, on every message.
  */
 export function assertTrustedCertificateUrl(value: string, topicArn: string): URL {
+  const key = `${topicArn}\n${value}`;
+  const known = trustedCertificateUrls.get(key);
+  if (known) return known;
+  const url = checkCertificateUrl(value, topicArn);
+  if (trustedCertificateUrls.size >= 64) {
+    trustedCertificateUrls.delete(trustedCertificateUrls.keys().next().value as string);
+  }
+  trustedCertificateUrls.set(key, url);
+  return url;
+}
+
+function checkCertificateUrl(value: string, topicArn: string): URL {
   const url = parseUrl(value);
   const host = url ? SNS_HOST.exec(url.hostname) : null;
   const trusted =

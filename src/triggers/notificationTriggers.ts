@@ -53,8 +53,8 @@ function sesTrigger(options: {
     staticBranchNames: BRANCHES,
     scheduleSupport: "invalid",
     synchronousResponseSupport: "invalid",
-    perform: async (_context, payload, params) =>
-      handleSnsRequest(payload, params, async (event, sns) =>
+    perform: async (context, payload, params) =>
+      handleSnsRequest(context, payload, params, async (event, sns) =>
         options.types.includes(event.type) ? { sns, event } : undefined,
       ),
     onInstanceDeploy: lifecycle.onInstanceDeploy,
@@ -90,8 +90,8 @@ export const sesNotification = trigger({
   staticBranchNames: BRANCHES,
   scheduleSupport: "invalid",
   synchronousResponseSupport: "invalid",
-  perform: async (_context, payload, params) =>
-    handleSnsRequest(payload, params, async (event, sns) =>
+  perform: async (context, payload, params) =>
+    handleSnsRequest(context, payload, params, async (event, sns) =>
       params.eventTypes.length === 0 || params.eventTypes.includes(event.type)
         ? { sns, event }
         : undefined,

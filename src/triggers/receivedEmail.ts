@@ -108,8 +108,8 @@ export const receivedEmail = trigger({
   staticBranchNames: BRANCHES,
   scheduleSupport: "invalid",
   synchronousResponseSupport: "invalid",
-  perform: async (_context, payload, params) =>
-    handleSnsRequest(payload, params, async (event, sns) => {
+  perform: async (context, payload, params) =>
+    handleSnsRequest(context, payload, params, async (event, sns) => {
       if (event.type !== "Received") return undefined;
       if (!params.fetchEmail) return { sns, event, email: null, encryption: null };
       const content = await receivedContent(event, params);

@@ -1,12 +1,18 @@
-import { type TriggerPayload, util } from "@prismatic-io/spectral";
+import { type ActionContext, type TriggerPayload, util } from "@prismatic-io/spectral";
 import { normalizeSesMessage, type SesEvent } from "../sesEvents/normalize";
 import { snsCertificates } from "../sns/certificates";
 import { confirmSubscription } from "../sns/confirmSubscription";
+import { readDeliveryLog, remember, seenAt } from "../sns/deliveryLog";
 import { parseSnsMessage, type SnsMessage, SnsRejection } from "../sns/snsMessage";
-import { verifySnsMessage } from "../sns/verifySignature";
+import { MAX_CLOCK_SKEW_SECONDS, verifySnsMessage } from "../sns/verifySignature";
 
-export const BRANCHES = ["Notification", "Subscription", "Ignored"];
-export type Branch = "Notification" | "Subscription" | "Ignored";
+export const BRANCHES = ["Notification", "Subscription", "Duplicate", "Ignored"];
+export type Branch = "Notification" | "Subscription" | "Duplicate" | "Ignored";
+
+/** instanceState key of the SNS message IDs this flow's trigger passed on recently. */
+export const DELIVERY_LOG_KEY = "aws-ses-sns-delivered";
+/** Enough for a busy hour of events (about 100 KB of state); older IDs are dropped first. */
+const MAX_REMEMBERED_MESSAGES = 2000;
 
 export interface SnsEnvelope {
   messageId: string;
@@ -65,10 +71,11 @@ async function verified(message: SnsMessage, params: SnsAcceptParams) {
 /**
  * One SNS request through the checks every SES trigger shares: parse, verify (a forged message or
  * one from a topic that is not the builder's throws, so the execution ends at the trigger and no
- * step sees it), confirm a subscription, then hand a genuine SES event to `accept`, which returns
- * the flow's data or undefined to ignore.
+ * step sees it), confirm a subscription, recognise a redelivered notification, then hand a
+ * genuine SES event to `accept`, which returns the flow's data or undefined to ignore.
  */
 export async function handleSnsRequest(
+  context: Pick<ActionContext, "instanceState">,
   payload: TriggerPayload,
   params: SnsAcceptParams,
   accept: (event: SesEvent, sns: SnsEnvelope) => Promise<Record<string, unknown> | undefined>,
@@ -98,14 +105,36 @@ export async function handleSnsRequest(
     // Not re-subscribed: someone unsubscribed this endpoint on purpose.
     return result("Ignored", { sns, reason: "The endpoint was unsubscribed from the topic." });
   }
+  // Before any other work (a fetch of the mail, say): a message already passed on is not again.
+  const now = Date.now();
+  const limits = {
+    maxAgeMs: (params.maxMessageAgeSeconds + MAX_CLOCK_SKEW_SECONDS) * 1000,
+    maxEntries: MAX_REMEMBERED_MESSAGES,
+  };
+  const log = readDeliveryLog(context.instanceState?.[DELIVERY_LOG_KEY]);
+  const before = seenAt(log, message.MessageId, now, limits);
+  if (before !== undefined) {
+    return result("Duplicate", {
+      sns,
+      reason: `SNS delivered message ${message.MessageId} again; this flow passed it on at ${new Date(before).toISOString()}.`,
+      firstPassedOnAt: new Date(before).toISOString(),
+    });
+  }
   const event = normalizeSesMessage(message.Message);
   if (!event) return result("Ignored", { sns, reason: "The message is not an SES event." });
   const data = await accept(event, sns);
-  return data
-    ? result("Notification", data)
-    : result("Ignored", {
-        sns,
-        reason: `A ${event.type} event is not one this trigger passes on.`,
-        eventType: event.type,
-      });
+  if (!data) {
+    return result("Ignored", {
+      sns,
+      reason: `A ${event.type} event is not one this trigger passes on.`,
+      eventType: event.type,
+    });
+  }
+  return {
+    ...result("Notification", data),
+    instanceState: {
+      ...context.instanceState,
+      [DELIVERY_LOG_KEY]: remember(log, message.MessageId, now, limits),
+    },
+  };
 }

@@ -128,7 +128,9 @@ describe("SNS signature verification", () => {
       const first = cache.publicKey(at(1));
       const again = cache.publicKey(at(1)); // the same URL shares the fetch
       const second = cache.publicKey(at(2));
-      const reasons = await Promise.all([3, 4, 5].map((n) => reasonOf(cache.publicKey(at(n)))));
+      const reasons = await Promise.all(
+        [3, 4, 5].map((n) => reasonOf(Promise.resolve(cache.publicKey(at(n))))),
+      );
       expect(reasons).toEqual(Array(3).fill("certificate-unavailable"));
       expect(started).toBe(2);
       for (const release of pending) release();

@@ -293,3 +293,40 @@ describe("rejected requests end the execution at the trigger", () => {
     ]);
   });
 });
+
+describe("redelivered notifications (SNS delivers at least once)", () => {
+  const withState = async (
+    key: string,
+    message: SnsMessage,
+    instanceState: Record<string, unknown>,
+  ) =>
+    (await harness.trigger(key, request(message), params, {
+      instanceState,
+    })) as unknown as Result & {
+      instanceState?: Record<string, unknown>;
+    };
+
+  it("passes a notification on once, and routes a redelivery of it to Duplicate", async () => {
+    const message = notification(bouncePermanent);
+    const first = await withState("bounceNotification", message, { other: "kept" });
+    expect(first.branch).toBe("Notification");
+    expect(first.instanceState).toMatchObject({ other: "kept" });
+    const again = await withState("bounceNotification", message, first.instanceState ?? {});
+    expect(again.branch).toBe("Duplicate");
+    expect(again.payload.body.data).toMatchObject({
+      sns: { messageId: message.MessageId },
+      reason: expect.stringMatching(/^SNS delivered message .* again; this flow passed it on at /),
+    });
+    // Another message with the same content but its own ID is new.
+    const other = signedSnsMessage({ ...message, MessageId: "another-id" });
+    expect((await withState("bounceNotification", other, first.instanceState ?? {})).branch).toBe(
+      "Notification",
+    );
+  });
+
+  it("does not remember what it ignored or refused", async () => {
+    const ignored = await withState("bounceNotification", notification(complaint), {});
+    expect(ignored.branch).toBe("Ignored");
+    expect(ignored.instanceState).toBeUndefined();
+  });
+});
