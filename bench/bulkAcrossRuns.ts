@@ -1,7 +1,7 @@
 import type { BulkEmailEntry, BulkEmailEntryResult } from "@aws-sdk/client-sesv2";
 import { sendBulk } from "../src/bulk/bulkSender";
 import type { BulkDestination } from "../src/bulk/destinations";
-import { advance, startOf, workOf } from "../src/bulk/resumePoint";
+import { advance, feedOf, startOf } from "../src/bulk/resumePoint";
 import { VirtualClock } from "./virtualClock";
 
 const DESTINATIONS = 1_000_000;
@@ -51,7 +51,7 @@ export async function benchBulkAcrossRuns() {
   while (point.succeeded + point.failed + point.unknown < point.total) {
     const start = clock.now();
     const run = await clock.run(
-      sendBulk(workOf(destinations, point), send, {
+      sendBulk(feedOf(destinations, point), send, {
         maxSendRate: RATE,
         deadline: start + BUDGET_MS,
         clock,

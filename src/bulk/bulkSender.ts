@@ -1,5 +1,6 @@
 import type { BulkEmailEntry, BulkEmailEntryResult } from "@aws-sdk/client-sesv2";
 import { type BulkDestination, MAX_DESTINATIONS_PER_CALL } from "./destinations";
+import { BulkFeed, type FeedPosition, type InvalidEntry } from "./feed";
 import { type Clock, Pacer, realClock } from "./pacer";
 
 /** What happened to one destination. `status` is SES's entry status, or FAILED/NOT_SENT/UNKNOWN. */
@@ -20,10 +21,15 @@ export interface BulkRun {
   /** A final outcome for each destination this run settled, in input order. */
   outcomes: BulkOutcome[];
   /**
-   * Destinations with no final outcome, in input order: never sent before the stop, or SES said
-   * it did not send them and their retry was not due before the stop. Safe to send later.
+   * Destinations taken (or carried in) with no final outcome, in input order: SES said it did
+   * not send them and their retry was not due before the stop, or the stop came first. Safe to
+   * send later. The list's untaken rest starts at `position`.
    */
   unfinished: BulkDestination[];
+  /** Items of the list that were not destinations, each its own final outcome. */
+  rejected: InvalidEntry[];
+  /** Where the list continues: its first item this run did not take. */
+  position: FeedPosition;
   /** Why the run stopped before every destination had an outcome; null when none is left. */
   stoppedBy: "budget" | "abort" | null;
   abortReason: string | null;
@@ -134,10 +140,11 @@ function signal() {
  * machine; an ambiguous failure is final (UNKNOWN), never resent.
  */
 export async function sendBulk(
-  destinations: BulkDestination[],
+  destinations: BulkDestination[] | BulkFeed,
   sendBatch: SendBatch,
   options: BulkSendOptions,
 ): Promise<BulkRun> {
+  const feed = Array.isArray(destinations) ? BulkFeed.ofArray(destinations) : destinations;
   const clock = options.clock ?? realClock;
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   const random = options.random ?? Math.random;
@@ -153,7 +160,6 @@ export async function sendBulk(
 
   const outcomes: BulkOutcome[] = [];
   const progress: BulkProgress = { settled: 0, succeeded: 0, unknown: 0, calls: 0 };
-  let cursor = 0;
   let retries: Pending[] = [];
   const handedBack: Pending[] = [];
   let inFlight = 0;
@@ -197,8 +203,8 @@ export async function sendBulk(
     const ready = retries.filter((item) => item.notBefore <= now).slice(0, batchSize);
     retries = retries.filter((item) => !ready.includes(item));
     // Destinations become Pending only when taken: a long list is not copied every run.
-    while (ready.length < batchSize && cursor < destinations.length) {
-      ready.push({ destination: destinations[cursor++], attempts: 0, notBefore: 0 });
+    for (const destination of feed.take(batchSize - ready.length)) {
+      ready.push({ destination, attempts: 0, notBefore: 0 });
     }
     return ready;
   };
@@ -271,6 +277,12 @@ export async function sendBulk(
       // From the check above to the booking below nothing awaits, so batches leave in order.
       const batch = takeBatch();
       if (batch.length === 0) {
+        if (feed.error && !abortReason)
+          abortReason = `Reading the list failed: ${feed.error.message}`;
+        if (!feed.done) {
+          await feed.refill(); // the list is still being read
+          continue;
+        }
         if (retries.length > 0) {
           const due = Math.min(...retries.map((item) => item.notBefore));
           if (due >= deadline && inFlight === 0) return; // no retry can start before the stop
@@ -300,14 +312,18 @@ export async function sendBulk(
   // Whatever has no outcome yet is handed back, never dropped: SES has not sent any of it.
   const unfinished = [
     ...[...handedBack, ...retries].map((item) => item.destination),
-    ...destinations.slice(cursor),
+    ...feed.carriedLeft,
   ];
   unfinished.sort((a, b) => a.index - b.index);
   outcomes.sort((a, b) => a.index - b.index);
+  if (feed.error && !abortReason) abortReason = `Reading the list failed: ${feed.error.message}`;
+  const left = unfinished.length > 0 || !feed.exhausted;
   return {
     outcomes,
     unfinished,
-    stoppedBy: unfinished.length === 0 ? null : abortReason ? "abort" : "budget",
+    rejected: feed.rejected,
+    position: feed.position,
+    stoppedBy: !left ? null : abortReason ? "abort" : "budget",
     abortReason,
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { BulkRun } from "./bulkSender";
 import type { BulkDestination } from "./destinations";
+import { BulkFeed } from "./feed";
 
 /**
  * Where a bulk send across several runs stands. Every index from `next` on has never been
@@ -99,27 +100,30 @@ export function decodeCursor(
   return point;
 }
 
-/** The destinations this run works on: the carried ones first, then the untouched rest. */
-export function workOf(destinations: BulkDestination[], point: ResumePoint): BulkDestination[] {
-  return [...point.carry.map((index) => destinations[index]), ...destinations.slice(point.next)];
+/** What this run works on: the carried destinations first, then the untouched rest. */
+export function feedOf(destinations: BulkDestination[], point: ResumePoint): BulkFeed {
+  return BulkFeed.ofArray(
+    destinations,
+    point.carry.map((index) => destinations[index]),
+    point.next,
+  );
 }
 
-/** Where the send stands after a run over `workOf(point)` ended as `run` says. */
+/** How many destinations have no final outcome yet. */
+export const remainingOf = (point: ResumePoint) =>
+  point.total - point.succeeded - point.failed - point.unknown;
+
+/** Where the send stands after a run over `feedOf(point)` ended as `run` says. */
 export function advance(point: ResumePoint, run: BulkRun): ResumePoint {
-  const unfinished = run.unfinished.map((destination) => destination.index);
-  // The untaken tail of the list stays untouched: move `next` back over it.
-  let next = point.total;
-  for (let i = unfinished.length - 1; i >= 0 && unfinished[i] === next - 1; i--) next -= 1;
-  next = Math.max(next, Math.min(point.next, point.total));
   const count = (status: (s: string) => boolean) =>
     run.outcomes.filter((outcome) => status(outcome.status)).length;
   return {
     ...point,
-    next,
-    carry: unfinished.filter((index) => index < next),
+    next: run.position.index,
+    carry: run.unfinished.map((destination) => destination.index),
     succeeded: point.succeeded + count((s) => s === "SUCCESS"),
     unknown: point.unknown + count((s) => s === "UNKNOWN"),
-    failed: point.failed + count((s) => s !== "SUCCESS" && s !== "UNKNOWN"),
+    failed: point.failed + count((s) => s !== "SUCCESS" && s !== "UNKNOWN") + run.rejected.length,
     runs: point.runs + 1,
   };
 }

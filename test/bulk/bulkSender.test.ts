@@ -74,9 +74,14 @@ function expectAccountedOnce(
   n: number,
   { result, calls, accepted }: { result: BulkRun; calls: Call[]; accepted: Map<number, number> },
 ) {
+  const untaken = Array.from(
+    { length: n - result.position.index },
+    (_, k) => result.position.index + k,
+  );
   const indexes = [
     ...result.outcomes.map((o) => o.index),
     ...result.unfinished.map((d) => d.index),
+    ...untaken,
   ];
   expect(indexes.sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
   expect(result.outcomes.map((o) => o.index)).toEqual(
@@ -241,8 +246,9 @@ describe("sendBulk", () => {
     // SES refused the whole call: nothing was sent, so all of it is handed back with the rest.
     expect(outcomes).toHaveLength(0);
     expect(sent.result.unfinished.map((d) => d.index)).toEqual(
-      Array.from({ length: 500 }, (_, k) => k),
+      Array.from({ length: 50 }, (_, k) => k),
     );
+    expect(sent.result.position.index).toBe(50); // the rest was never taken
     expect(sent.result).toMatchObject({
       stoppedBy: "abort",
       abortReason: expect.stringMatching(/^NotFoundException/),

@@ -5,9 +5,9 @@ import {
   advance,
   decodeCursor,
   encodeCursor,
+  feedOf,
   type ResumePoint,
   startOf,
-  workOf,
 } from "../../src/bulk/resumePoint";
 
 const list = (n: number) =>
@@ -63,7 +63,7 @@ async function runOnce(
 ) {
   const startedAt = Date.now();
   const deadline = startedAt + budgetMs;
-  const done = sendBulk(workOf(destinations, point), ses.send, {
+  const done = sendBulk(feedOf(destinations, point), ses.send, {
     maxSendRate: 50,
     deadline,
     random: () => 0.5,
@@ -131,7 +131,8 @@ describe("a bulk send across several runs (time budget + resume cursor)", () => 
     const run = await done;
     expect(Date.now() - startedAt).toBeLessThanOrEqual(LATENCY_MS + 1);
     expect(run.outcomes).toHaveLength(1);
-    expect(run.unfinished).toHaveLength(99);
+    expect(run.unfinished).toHaveLength(0);
+    expect(run.position.index).toBe(1); // the other 99 were never taken
     expect(run.stoppedBy).toBe("budget");
   });
 });
@@ -159,7 +160,7 @@ describe("the resume cursor", () => {
     );
   });
 
-  it("moves past what has an outcome and carries what SES did not send", () => {
+  it("moves past what has an outcome and carries what SES did not send", async () => {
     const point = startOf(destinations);
     const outcome = (index: number, status = "SUCCESS") => ({
       index,
@@ -171,7 +172,9 @@ describe("the resume cursor", () => {
     });
     const after = advance(point, {
       outcomes: [outcome(0), outcome(1), outcome(2, "MESSAGE_REJECTED"), outcome(4, "UNKNOWN")],
-      unfinished: [3, 5, 6, 7, 8, 9].map((i) => destinations[i]),
+      unfinished: [destinations[3]],
+      rejected: [],
+      position: { index: 5, offset: 0 },
       stoppedBy: "budget",
       abortReason: null,
     });
@@ -183,6 +186,8 @@ describe("the resume cursor", () => {
       unknown: 1,
       runs: 1,
     });
-    expect(workOf(destinations, after).map((d) => d.index)).toEqual([3, 5, 6, 7, 8, 9]);
+    const feed = feedOf(destinations, after);
+    await feed.refill();
+    expect(feed.take(10).map((d) => d.index)).toEqual([3, 5, 6, 7, 8, 9]); // carried first
   });
 });

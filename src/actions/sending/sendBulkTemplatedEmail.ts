@@ -4,7 +4,14 @@ import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { type BulkRun, sendBulk } from "../../bulk/bulkSender";
 import { parseBulkDestinations } from "../../bulk/destinations";
 import { progressReporter } from "../../bulk/progressReport";
-import { advance, decodeCursor, encodeCursor, startOf, workOf } from "../../bulk/resumePoint";
+import {
+  advance,
+  decodeCursor,
+  encodeCursor,
+  feedOf,
+  remainingOf,
+  startOf,
+} from "../../bulk/resumePoint";
 import {
   defaultTemplateDataInput,
   destinationsInput,
@@ -154,27 +161,34 @@ export const sendBulkTemplatedEmail = action({
         },
       },
     };
-    const work = workOf(destinations, point);
-    const doneBefore = point.total - work.length;
+    const toGo = remainingOf(point);
+    const doneBefore = point.total - toGo;
 
     // The SDK's own retries are off: sendBulk alone decides what is safe to send again.
     const client = createSesV2Client(clientSettings(params), { maxAttempts: 1 });
     const maxSendRate =
       params.maxSendRate ??
-      (work.length === 0
+      (toGo === 0
         ? 0
         : ((await client.send(new GetAccountCommand({}))).SendQuota?.MaxSendRate ?? 1));
-    if (work.length > 0) {
+    if (toGo > 0) {
       context.logger.info(
-        `Bulk send: ${work.length} of ${point.total} destinations to go${point.runs ? ` (run ${point.runs + 1})` : ""}, at ${maxSendRate}/s, within ${params.timeBudgetSeconds} s.`,
+        `Bulk send: ${toGo} of ${point.total} destinations to go${point.runs ? ` (run ${point.runs + 1})` : ""}, at ${maxSendRate}/s, within ${params.timeBudgetSeconds} s.`,
       );
     }
 
     const run: BulkRun =
-      work.length === 0
-        ? { outcomes: [], unfinished: [], stoppedBy: null, abortReason: null }
+      toGo === 0
+        ? {
+            outcomes: [],
+            unfinished: [],
+            rejected: [],
+            position: { index: point.total, offset: 0 },
+            stoppedBy: null,
+            abortReason: null,
+          }
         : await sendBulk(
-            work,
+            feedOf(destinations, point),
             async (entries) =>
               (
                 await client.send(
@@ -187,7 +201,7 @@ export const sendBulkTemplatedEmail = action({
               onProgress: progressReporter({
                 total: point.total,
                 doneBefore,
-                work: work.length,
+                work: toGo,
                 deadline,
                 clock: { now: () => Date.now() },
                 log: (line) => context.logger.info(line),
