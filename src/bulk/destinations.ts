@@ -9,6 +9,8 @@ export interface BulkDestination {
   to: string[];
   recipientCount: number;
   entry: BulkEmailEntry;
+  /** For a list read from a file: its line, and the item as read (to carry it to a later run). */
+  source?: { line: number; item: unknown };
 }
 
 /** SES takes at most this many destinations in one SendBulkEmail call. */
@@ -35,8 +37,12 @@ function tagPairs(value: unknown) {
   throw new Error("tags must be an object of name: value pairs.");
 }
 
-function parseOne(item: unknown, index: number): BulkDestination {
-  const where = `Destinations[${index}].`;
+/** One item (an address, or {to, cc, bcc, templateData, tags}); errors start with `where`. */
+export function parseDestination(
+  item: unknown,
+  index: number,
+  where = `Destinations[${index}].`,
+): BulkDestination {
   const fields =
     typeof item === "string" ? { to: item } : (item as Record<string, unknown> | null | undefined);
   if (!fields || typeof fields !== "object" || Array.isArray(fields)) {
@@ -95,5 +101,5 @@ export function parseBulkDestinations(value: unknown): BulkDestination[] {
   if (items === undefined || items === null) items = [];
   if (!Array.isArray(items)) throw new Error("Destinations must be a JSON array.");
   if (items.length === 0) throw new Error("Destinations is empty: give at least one destination.");
-  return items.map(parseOne);
+  return items.map((item, index) => parseDestination(item, index));
 }

@@ -13,10 +13,15 @@ export type FeedEntry =
   | { destination: BulkDestination; next: FeedPosition }
   | { invalid: InvalidEntry; next: FeedPosition };
 
-/** The next item's ordinal in the list, and its byte offset in the source file (0 for arrays). */
+/**
+ * Where the list continues: the next item's ordinal; for a file, also its byte offset, the line
+ * before it, and (CSV) the header's column names, so a later run can start reading right there.
+ */
 export interface FeedPosition {
   index: number;
   offset: number;
+  line?: number;
+  header?: string[];
 }
 
 const LOW_WATER = 500;
