@@ -25,6 +25,8 @@ export interface FeedPosition {
 }
 
 const LOW_WATER = 500;
+/** More invalid lines than this in one run stop it: the file is broken, not a few lines. */
+export const MAX_REJECTED_PER_RUN = 1000;
 const HIGH_WATER = 2000;
 
 /**
@@ -85,11 +87,18 @@ export class BulkFeed {
   /** Up to `max` destinations, now: the carried ones first, then the list in order. */
   take(max: number): BulkDestination[] {
     const taken = this.carried.splice(0, max);
-    while (taken.length < max && this.buffer.length > 0) {
+    while (taken.length < max && this.buffer.length > 0 && !this.error) {
       const entry = this.buffer.shift() as FeedEntry;
       this.position = entry.next;
-      if ("invalid" in entry) this.rejected.push(entry.invalid);
-      else taken.push(entry.destination);
+      if ("invalid" in entry) {
+        this.rejected.push(entry.invalid);
+        // A file that is mostly broken is stopped, not worked through line by line.
+        if (this.rejected.length >= MAX_REJECTED_PER_RUN) {
+          this.error = new Error(
+            `${MAX_REJECTED_PER_RUN} invalid lines in this run (the last: ${entry.invalid.error}); fix the file and start again.`,
+          );
+        }
+      } else taken.push(entry.destination);
     }
     if (this.buffer.length < LOW_WATER) void this.refill();
     return taken;
@@ -97,7 +106,7 @@ export class BulkFeed {
 
   /** Nothing more will come: all carried taken, the list read to its end (or failed) and taken. */
   get done(): boolean {
-    return this.carried.length === 0 && this.buffer.length === 0 && (this.ended || !!this.error);
+    return !!this.error || (this.carried.length === 0 && this.buffer.length === 0 && this.ended);
   }
 
   /** Carried destinations not taken yet. */

@@ -18,7 +18,10 @@ export function duration(ms: number): string {
  * whole list, the rate, what is left, and how long that takes against the time budget.
  */
 export function progressReporter(options: {
-  total: number;
+  /** The list's length; null for a file not yet read to its end. */
+  total: number | null;
+  /** For a file: the share of it read so far, 0 to 1. */
+  fileRead?: () => number;
   /** Destinations that had a final outcome before this run. */
   doneBefore: number;
   /** Destinations this run works on. */
@@ -42,11 +45,19 @@ export function progressReporter(options: {
     lastSettled = progress.settled;
     const elapsed = Math.max(1, now - startedAt);
     const rate = (progress.settled / elapsed) * 1000;
-    const left = total - doneBefore - progress.settled;
     const failed = progress.settled - progress.succeeded;
+    const done = number(doneBefore + progress.settled);
+    const budget = `${duration(deadline - now)} of the time budget left`;
+    const head = `(this run ${number(progress.succeeded)} sent, ${number(failed)} not), ${rate.toFixed(1)}/s`;
+    if (total === null) {
+      const read = Math.round((options.fileRead?.() ?? 0) * 100);
+      log(`Bulk send: ${done} done ${head}; ${read}% of the file read; ${budget}.`);
+      return;
+    }
+    const left = total - doneBefore - progress.settled;
     const finish = rate > 0 ? duration((left / rate) * 1000) : "unknown";
     log(
-      `Bulk send: ${number(doneBefore + progress.settled)} of ${number(total)} done (this run ${number(progress.succeeded)} sent, ${number(failed)} not), ${rate.toFixed(1)}/s; ${number(left)} left, about ${finish} at this rate; ${duration(deadline - now)} of the time budget left.`,
+      `Bulk send: ${done} of ${number(total)} done ${head}; ${number(left)} left, about ${finish} at this rate; ${budget}.`,
     );
   };
 }

@@ -1,3 +1,5 @@
+import { checkBucketName } from "../values/s3Names";
+
 /** Where SES stored a received message. */
 export interface StoredMailLocation {
   bucket: string;
@@ -69,8 +71,5 @@ export function locateStoredMail(inputs: {
   const key = inputs.objectKey || fromNotification?.key;
   if (!bucket) throw new Error("Bucket is required (or a Notification that names it).");
   if (!key) throw new Error("Object Key is required (or a Notification that names it).");
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
-    throw new Error(`Bucket "${bucket}" is not an S3 bucket name.`);
-  }
-  return { bucket, key };
+  return { bucket: checkBucketName("Bucket", bucket), key };
 }

@@ -1,4 +1,5 @@
 import { input } from "@prismatic-io/spectral";
+import { checkBucketName } from "../values/s3Names";
 import { cleanBoolean, cleanOptionalString, cleanString, cleanStringList } from "./clean";
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -49,10 +50,7 @@ export const bucketNameInput = input({
     "Where SES stores each message. Its bucket policy must let SES (ses.amazonaws.com) put objects, for your account.",
   example: "inbound-mail",
   clean: (value: unknown) => {
-    const bucket = cleanString(value);
-    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
-      throw new Error(`S3 Bucket "${bucket}" is not an S3 bucket name.`);
-    return bucket;
+    return checkBucketName("S3 Bucket", cleanString(value));
   },
 });
 

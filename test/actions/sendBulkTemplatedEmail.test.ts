@@ -247,7 +247,7 @@ describe("Send Bulk Templated Email within a time budget", () => {
       /^Bulk send: 400 of 400 done \(this run 400 sent, 0 not\), [\d.]+\/s; 0 left, about 0 s at this rate; \d+ min \d+ s of the time budget left\.$/,
     );
     expect(lines[lines.length - 1]).toBe(
-      "Bulk send complete: 400 of 400 sent, 0 failed, 0 unknown, over 1 run(s).",
+      "Bulk send complete: 400 of 400 sent, 0 failed or invalid, 0 unknown, over 1 run(s).",
     );
   });
 });

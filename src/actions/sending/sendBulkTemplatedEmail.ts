@@ -1,25 +1,22 @@
-import { GetAccountCommand, SendBulkEmailCommand } from "@aws-sdk/client-sesv2";
+import { GetAccountCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
-import { clientSettings, createSesV2Client } from "../../aws/clients";
-import { type BulkRun, sendBulk } from "../../bulk/bulkSender";
+import { clientSettings, createS3Client, createSesV2Client } from "../../aws/clients";
 import { parseBulkDestinations } from "../../bulk/destinations";
-import { progressReporter } from "../../bulk/progressReport";
-import {
-  advance,
-  decodeCursor,
-  encodeCursor,
-  feedOf,
-  remainingOf,
-  startOf,
-} from "../../bulk/resumePoint";
+import { decodeFileCursor } from "../../bulk/fileResumePoint";
+import type { ListFormat } from "../../bulk/listFile";
+import { decodeCursor, startOf } from "../../bulk/resumePoint";
 import {
   defaultTemplateDataInput,
+  destinationsBucketInput,
+  destinationsFormatInput,
   destinationsInput,
+  destinationsKeyInput,
   maxSendRateInput,
   resumeCursorInput,
   timeBudgetInput,
 } from "../../inputs/bulk";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
+import { s3EndpointInput } from "../../inputs/inbound";
 import {
   configurationSetInput,
   customHeadersInput,
@@ -46,6 +43,35 @@ import {
 import { parseTemplateData } from "../../mail/templateData";
 import { chooseTemplateSource } from "../../mail/templateSource";
 import { outputSchemaFrom } from "../outputSchema";
+import { sendInlineList, sendListFile } from "./bulkRuns";
+
+/** The Destinations File, when one is given instead of Destinations (never both). */
+function destinationsFileOf(params: {
+  destinations?: unknown;
+  destinationsBucket?: string;
+  destinationsKey?: string;
+  destinationsFormat: "auto" | ListFormat;
+}): { bucket: string; key: string; format: ListFormat } | undefined {
+  const { destinationsBucket: bucket, destinationsKey: key } = params;
+  const inline =
+    params.destinations !== undefined &&
+    params.destinations !== "" &&
+    !(Array.isArray(params.destinations) && params.destinations.length === 0);
+  if (!bucket && !key) return undefined;
+  if (!bucket || !key) {
+    throw new Error("Destinations File needs both its Bucket and its Key.");
+  }
+  if (inline) {
+    throw new Error("Give either Destinations or a Destinations File, not both.");
+  }
+  const format =
+    params.destinationsFormat === "auto"
+      ? /\.csv$/i.test(key)
+        ? "csv"
+        : "jsonl"
+      : params.destinationsFormat;
+  return { bucket, key, format };
+}
 
 const outcome = (
   index: number,
@@ -71,14 +97,22 @@ const examplePayload = {
       "bulk1.eyJsaXN0IjoiM3ZRYjJ3Z2h0c0JJc1RrRm1YbGJGZyIsInRvdGFsIjo1MDAwMCwibmV4dCI6ODM3NSwiY2FycnkiOltdLCJzdWNjZWVkZWQiOjgzNzMsImZhaWxlZCI6MiwidW5rbm93biI6MCwicnVucyI6MX0" as
         | string
         | null,
-    stoppedBy: "budget" as string | null,
+    stoppedBy: "budget" as "budget" | "abort" | null,
     abortReason: null as string | null,
-    total: 50000,
-    maxSendRate: 14,
-    succeeded: 8373,
-    failed: 2,
-    elapsedSeconds: 599.2,
-    overall: { done: 8375, succeeded: 8373, failed: 2, unknown: 0, remaining: 41625, runs: 1 },
+    total: 5 as number | null,
+    maxSendRate: 1,
+    succeeded: 2,
+    failed: 1,
+    elapsedSeconds: 5.1,
+    overall: {
+      done: 3,
+      succeeded: 2,
+      failed: 1,
+      unknown: 0,
+      invalid: 0,
+      runs: 1,
+      remaining: 2 as number | null,
+    },
     results: [
       outcome(
         0,
@@ -104,7 +138,16 @@ const examplePayload = {
         "Email address is not verified.",
         1,
       ),
-    ],
+    ] as {
+      index: number;
+      to: string[];
+      status: string;
+      messageId: string | null;
+      error: string | null;
+      attempts: number;
+      line?: number | null;
+    }[],
+    succeededRanges: [[0, 1]] as [number, number][],
   },
 };
 
@@ -130,20 +173,28 @@ export const sendBulkTemplatedEmail = action({
     messageTags: messageTagsInput,
     customHeaders: customHeadersInput,
     maxSendRate: maxSendRateInput,
+    destinationsBucket: destinationsBucketInput,
+    destinationsKey: destinationsKeyInput,
+    destinationsFormat: destinationsFormatInput,
     timeBudgetSeconds: timeBudgetInput,
     resumeCursor: resumeCursorInput,
     ...sendingAuthorizationInputs,
     endpoint: endpointInput,
+    s3Endpoint: {
+      ...s3EndpointInput,
+      comments:
+        "For Destinations File only: an S3-compatible endpoint or a local emulator (path-style addressing). Leave empty for AWS's S3.",
+    },
   },
   performSafety: "notAllowed",
   perform: async (context, params) => {
     const startedAt = Date.now();
-    const deadline = startedAt + params.timeBudgetSeconds * 1000;
-    // Everything, including all destinations and the cursor, is checked before the first call.
-    const destinations = parseBulkDestinations(params.destinations);
-    const point = params.resumeCursor
-      ? decodeCursor("Resume Cursor", params.resumeCursor, destinations)
-      : startOf(destinations);
+    // Everything (the list inline, or where the file is, and the cursor) is checked first.
+    const file = destinationsFileOf(params);
+    const destinations = file ? [] : parseBulkDestinations(params.destinations);
+    const cursor = params.resumeCursor;
+    const point = file || !cursor ? undefined : decodeCursor("Resume Cursor", cursor, destinations);
+    const filePoint = file && cursor ? decodeFileCursor("Resume Cursor", cursor, file) : undefined;
     const replyTo = parseAddresses("Reply To", params.replyTo);
     const tags = toMessageTags("Message Tags", params.messageTags);
     const headers = toMessageHeaders("Custom Headers", params.customHeaders);
@@ -161,86 +212,29 @@ export const sendBulkTemplatedEmail = action({
         },
       },
     };
-    const toGo = remainingOf(point);
-    const doneBefore = point.total - toGo;
-
     // The SDK's own retries are off: sendBulk alone decides what is safe to send again.
     const client = createSesV2Client(clientSettings(params), { maxAttempts: 1 });
     const maxSendRate =
       params.maxSendRate ??
-      (toGo === 0
-        ? 0
-        : ((await client.send(new GetAccountCommand({}))).SendQuota?.MaxSendRate ?? 1));
-    if (toGo > 0) {
-      context.logger.info(
-        `Bulk send: ${toGo} of ${point.total} destinations to go${point.runs ? ` (run ${point.runs + 1})` : ""}, at ${maxSendRate}/s, within ${params.timeBudgetSeconds} s.`,
-      );
-    }
-
-    const run: BulkRun =
-      toGo === 0
-        ? {
-            outcomes: [],
-            unfinished: [],
-            rejected: [],
-            position: { index: point.total, offset: 0 },
-            stoppedBy: null,
-            abortReason: null,
-          }
-        : await sendBulk(
-            feedOf(destinations, point),
-            async (entries) =>
-              (
-                await client.send(
-                  new SendBulkEmailCommand({ ...request, BulkEmailEntries: entries }),
-                )
-              ).BulkEmailEntryResults ?? [],
-            {
-              maxSendRate,
-              deadline,
-              onProgress: progressReporter({
-                total: point.total,
-                doneBefore,
-                work: toGo,
-                deadline,
-                clock: { now: () => Date.now() },
-                log: (line) => context.logger.info(line),
-              }),
-            },
-          );
-    const after = advance(point, run);
-    const done = after.succeeded + after.failed + after.unknown;
-    const complete = done === after.total;
-    const succeeded = run.outcomes.filter((result) => result.status === "SUCCESS").length;
-    const elapsedSeconds = Math.round((Date.now() - startedAt) / 100) / 10;
-    context.logger.info(
-      complete
-        ? `Bulk send complete: ${after.succeeded} of ${after.total} sent, ${after.failed} failed, ${after.unknown} unknown, over ${after.runs} run(s).`
-        : `Bulk send stopped (${run.stoppedBy === "abort" ? run.abortReason : "time budget used"}): ${done} of ${after.total} done, ${after.total - done} left for the next run.`,
-    );
-    return {
-      data: {
-        complete,
-        needsAnotherRun: !complete && run.stoppedBy === "budget",
-        resumeCursor: complete ? null : encodeCursor(after),
-        stoppedBy: complete ? null : run.stoppedBy,
-        abortReason: run.abortReason,
-        total: after.total,
-        maxSendRate,
-        succeeded,
-        failed: run.outcomes.length - succeeded,
-        elapsedSeconds,
-        overall: {
-          done,
-          succeeded: after.succeeded,
-          failed: after.failed,
-          unknown: after.unknown,
-          remaining: after.total - done,
-          runs: after.runs,
-        },
-        results: run.outcomes,
-      },
+      (await client.send(new GetAccountCommand({}))).SendQuota?.MaxSendRate ??
+      1;
+    const settings = {
+      client,
+      request,
+      maxSendRate,
+      startedAt,
+      deadline: startedAt + params.timeBudgetSeconds * 1000,
+      logger: context.logger,
     };
+    const data = file
+      ? await sendListFile(
+          settings,
+          createS3Client(clientSettings({ ...params, endpoint: params.s3Endpoint })),
+          file,
+          filePoint,
+        )
+      : await sendInlineList(settings, destinations, point ?? startOf(destinations));
+    return { data };
   },
   examplePayload,
   outputSchema: outputSchemaFrom(examplePayload.data),
