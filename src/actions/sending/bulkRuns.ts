@@ -167,6 +167,11 @@ export async function sendInlineList(
   });
 }
 
+const fileChanged = (file: { bucket: string; key: string }, etag: string | undefined) =>
+  new Error(
+    `s3://${file.bucket}/${file.key} has changed since the first run of this send (its ETag is no longer ${etag}): a cursor only continues the file it started. Start a new send without Resume Cursor (destinations already sent would be sent again), or restore the original file.`,
+  );
+
 /** A list in an S3 object, read as a stream from where the last run stopped. */
 export async function sendListFile(
   settings: RunSettings,
@@ -191,14 +196,15 @@ export async function sendListFile(
         }),
       )
       .catch((error: Error & { $metadata?: { httpStatusCode?: number } }) => {
-        if (error.$metadata?.httpStatusCode === 412) {
-          throw new Error(
-            `s3://${file.bucket}/${file.key} has changed since the first run of this send (its ETag is no longer ${point?.etag}): a cursor only continues the file it started. Start a new send without Resume Cursor (destinations already sent would be sent again), or restore the original file.`,
-          );
-        }
+        if (error.$metadata?.httpStatusCode === 412) throw fileChanged(file, point?.etag);
         throw error;
       });
     body = object.Body as Readable;
+    // Checked here too: not every S3-compatible store honours If-Match.
+    if (point && object.ETag !== point.etag) {
+      body?.destroy();
+      throw fileChanged(file, point.etag);
+    }
     size = offset + (object.ContentLength ?? 0);
     point ??= fileStart({ ...file, etag: object.ETag ?? "" });
   }
