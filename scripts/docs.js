@@ -23,6 +23,7 @@ const IAM_PERMISSIONS = {
   sendBulkTemplatedEmail: [
     "ses:SendBulkEmail",
     "ses:GetAccount (only when Max Send Rate is empty)",
+    "s3:GetObject (only with a Destinations File)",
   ],
   sendRawEmail: ["ses:SendEmail", "ses:SendRawEmail"],
   createTemplate: ["ses:CreateEmailTemplate"],
