@@ -1,6 +1,7 @@
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import component from "../src";
 import { accessKeyConnection } from "../src/connections";
+import { bulkSendParams } from "../test/helpers/bulkParams";
 import { startRateLimitedSes } from "../test/helpers/rateLimitedSes";
 
 const RUNS = 5;
@@ -27,14 +28,7 @@ export async function benchBulkBudgetStop() {
     for (let i = 0; i < RUNS; i++) {
       const started = Date.now();
       const result = (await harness.action("sendBulkTemplatedEmail", {
-        connection,
-        region: "us-east-1",
-        endpoint: ses.url,
-        from: "news@example.com",
-        replyTo: [],
-        messageTags: [],
-        customHeaders: [],
-        templateName: "newsletter",
+        ...bulkSendParams(connection, ses.url),
         destinations,
         maxSendRate: String(RATE),
         timeBudgetSeconds: String(BUDGET_S),

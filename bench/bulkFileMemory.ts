@@ -1,15 +1,8 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { startRateLimitedSes } from "../test/helpers/rateLimitedSes";
-
-// biome-ignore lint/suspicious/noExplicitAny: s3rver ships no types
-const S3rver = require("s3rver") as any;
-// biome-ignore lint/suspicious/noExplicitAny: s3rver ships no types
-const { DUMMY_ACCOUNT } = require("s3rver/lib/models/account") as any;
+import { startS3Emulator } from "../test/helpers/s3Emulator";
 
 const BUCKET = "campaign-lists";
 const CASES: { mode: "file" | "inline"; count: number }[] = [
@@ -26,24 +19,12 @@ const CASES: { mode: "file" | "inline"; count: number }[] = [
  * each in a fresh process. Target: the file's figure bounded, not growing with the list.
  */
 export async function benchBulkFileMemory() {
-  const directory = mkdtempSync(join(tmpdir(), "bench-s3-"));
-  DUMMY_ACCOUNT.createKeyPair("AKIABENCH00000000001", "bench-secret-not-real");
-  const s3rver = new S3rver({
-    port: 0,
-    address: "127.0.0.1",
-    silent: true,
-    directory,
-    configureBuckets: [{ name: BUCKET }],
+  const s3 = await startS3Emulator(BUCKET, {
+    accessKeyId: "AKIABENCH00000000001",
+    secretAccessKey: "bench-secret-not-real",
   });
-  const { port } = await s3rver.run();
-  const s3Url = `http://127.0.0.1:${port}`;
+  const s3Url = s3.url;
   const ses = await startRateLimitedSes({ rate: 1_000_000 });
-  const s3 = new S3Client({
-    region: "us-east-1",
-    endpoint: s3Url,
-    forcePathStyle: true,
-    credentials: { accessKeyId: "AKIABENCH00000000001", secretAccessKey: "bench-secret-not-real" },
-  });
   try {
     const rows = [];
     for (const { mode, count } of CASES) {
@@ -55,7 +36,7 @@ export async function benchBulkFileMemory() {
         );
         const body = Buffer.from(`${lines.join("\n")}\n`);
         fileBytes = body.length;
-        await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
+        await s3.put(key, body);
       }
       // Not execFileSync: the emulators the child calls run in this process's event loop.
       const { stdout: out } = await promisify(execFile)(
@@ -80,9 +61,7 @@ export async function benchBulkFileMemory() {
     }
     return rows;
   } finally {
-    s3.destroy();
     await ses.close();
-    await s3rver.close();
-    rmSync(directory, { recursive: true, force: true });
+    await s3.close();
   }
 }

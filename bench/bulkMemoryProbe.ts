@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import component from "../src";
 import { accessKeyConnection } from "../src/connections";
+import { bulkSendParams } from "../test/helpers/bulkParams";
 
 const peakRss = () =>
   Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1]) * 1024;
@@ -32,14 +33,7 @@ async function main() {
         }
       : { destinations: "", destinationsBucket: bucket, destinationsKey: key, s3Endpoint: s3Url };
   const result = (await createHarness(component).action("sendBulkTemplatedEmail", {
-    connection,
-    region: "us-east-1",
-    endpoint: sesUrl,
-    from: "news@example.com",
-    replyTo: [],
-    messageTags: [],
-    customHeaders: [],
-    templateName: "newsletter",
+    ...bulkSendParams(connection, sesUrl),
     maxSendRate: "2000",
     timeBudgetSeconds: "5",
     ...list,

@@ -1,6 +1,7 @@
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import component from "../src";
 import { accessKeyConnection } from "../src/connections";
+import { bulkSendParams } from "../test/helpers/bulkParams";
 import { startRateLimitedSes } from "../test/helpers/rateLimitedSes";
 
 const RATE = 200;
@@ -24,14 +25,7 @@ export async function benchBulkSend() {
       secretAccessKey: "bench-secret-not-real",
     });
     const result = (await createHarness(component).action("sendBulkTemplatedEmail", {
-      connection,
-      region: "us-east-1",
-      endpoint: ses.url,
-      from: "news@example.com",
-      replyTo: [],
-      messageTags: [],
-      customHeaders: [],
-      templateName: "newsletter",
+      ...bulkSendParams(connection, ses.url),
       destinations,
       maxSendRate: String(RATE),
     })) as { data: { succeeded: number; results: { index: number; status: string }[] } };

@@ -1,4 +1,5 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
+import { bulkSendParams } from "../helpers/bulkParams";
 import { bundledComponent, bundledHarness } from "../helpers/bundle";
 import { TEST_KEY_ID, TEST_SECRET } from "../helpers/component";
 import { startRateLimitedSes } from "../helpers/rateLimitedSes";
@@ -33,14 +34,7 @@ async function sendInRuns(url: string, count: number) {
   for (;;) {
     const started = Date.now();
     const { data } = (await harness.action("sendBulkTemplatedEmail", {
-      connection,
-      region: "us-east-1",
-      endpoint: url,
-      from: "news@example.com",
-      replyTo: [],
-      messageTags: [],
-      customHeaders: [],
-      templateName: "newsletter",
+      ...bulkSendParams(connection, url),
       destinations,
       maxSendRate: String(RATE),
       timeBudgetSeconds: String(BUDGET_SECONDS),

@@ -1,6 +1,7 @@
 import { GetAccountCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createS3Client, createSesV2Client } from "../../aws/clients";
+import type { BulkOutcome } from "../../bulk/bulkSender";
 import { parseBulkDestinations } from "../../bulk/destinations";
 import { decodeFileCursor } from "../../bulk/fileResumePoint";
 import type { ListFormat } from "../../bulk/listFile";
@@ -138,15 +139,7 @@ const examplePayload = {
         "Email address is not verified.",
         1,
       ),
-    ] as {
-      index: number;
-      to: string[];
-      status: string;
-      messageId: string | null;
-      error: string | null;
-      attempts: number;
-      line?: number | null;
-    }[],
+    ] as (BulkOutcome & { line?: number | null })[],
     succeededRanges: [[0, 1]] as [number, number][],
   },
 };
