@@ -44,7 +44,8 @@ async function* jsonLines(
     line += 1;
     const next = { index: index + 1, offset: end, line };
     overlong ||= raw.length > MAX_LINE_BYTES;
-    const text = overlong ? "" : raw.toString("utf8").replace(/\r$/, "");
+    let text = overlong ? "" : raw.toString("utf8").replace(/\r$/, "");
+    if (line === 1) text = text.replace(/^\uFEFF/, ""); // a byte-order mark some editors write
     if (!overlong && text.trim() === "") return undefined;
     let entry: FeedEntry;
     if (overlong) {

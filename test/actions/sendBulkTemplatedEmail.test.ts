@@ -1,3 +1,4 @@
+import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import {
   type BulkEmailEntry,
   GetAccountCommand,
@@ -6,6 +7,7 @@ import {
 } from "@aws-sdk/client-sesv2";
 import { loggerMock } from "@prismatic-io/spectral/dist/testing";
 import { mockClient } from "aws-sdk-client-mock";
+import { encodeFileCursor, fileStart } from "../../src/bulk/fileResumePoint";
 import { accessKey, dataOf, harness } from "../helpers/component";
 
 const ses = mockClient(SESv2Client);
@@ -249,5 +251,47 @@ describe("Send Bulk Templated Email within a time budget", () => {
     expect(lines[lines.length - 1]).toBe(
       "Bulk send complete: 400 of 400 sent, 0 failed or invalid, 0 unknown, over 1 run(s).",
     );
+  });
+});
+
+describe("Send Bulk Templated Email from a Destinations File, at the edges", () => {
+  it("finishes with the carried destinations when the last run stopped exactly at the file's end (S3 answers 416)", async () => {
+    const s3 = mockClient(S3Client);
+    s3.on(GetObjectCommand).rejects(
+      Object.assign(new Error("The requested range is not satisfiable"), {
+        name: "InvalidRange",
+        $metadata: { httpStatusCode: 416 },
+      }),
+    );
+    const location = { bucket: "lists", key: "all.jsonl", etag: '"abc"', format: "jsonl" as const };
+    const cursor = encodeFileCursor({
+      ...fileStart(location),
+      next: { index: 3, offset: 60, line: 3 },
+      carry: [{ index: 1, line: 2, item: "carried@example.com" }],
+      succeeded: 2,
+      runs: 1,
+    });
+    try {
+      const data = dataOf<BulkData & { total: number | null }>(
+        await bulk({
+          destinations: "",
+          destinationsBucket: "lists",
+          destinationsKey: "all.jsonl",
+          maxSendRate: "100",
+          resumeCursor: cursor,
+        }),
+      );
+      expect(data).toMatchObject({ complete: true, total: 3, resumeCursor: null });
+      expect(data.overall).toMatchObject({ done: 3, succeeded: 3 });
+      expect(sentEntries.flat().map((entry) => entry.Destination?.ToAddresses?.[0])).toEqual([
+        "carried@example.com",
+      ]);
+      expect(s3.commandCalls(GetObjectCommand)[0].args[0].input).toMatchObject({
+        Range: "bytes=60-",
+        IfMatch: '"abc"',
+      });
+    } finally {
+      s3.restore();
+    }
   });
 });

@@ -66,6 +66,16 @@ describe("JSON Lines destination files", () => {
     }
   });
 
+  it("ignores a byte-order mark before the first line", async () => {
+    const found = (await entries('\uFEFF"a@example.com"\n"b@example.com"', "jsonl")).map(
+      describeEntry,
+    );
+    expect(found.map((entry) => "to" in entry && entry.to)).toEqual([
+      ["a@example.com"],
+      ["b@example.com"],
+    ]);
+  });
+
   it("reports a line over 1 MB as one invalid line without keeping it, and goes on", async () => {
     const text = `"a@example.com"\n"${"x".repeat(1_200_000)}"\n"b@example.com"`;
     const found = (await entries(text, "jsonl")).map(describeEntry);

@@ -196,28 +196,33 @@ export async function sendListFile(
         }),
       )
       .catch((error: Error & { $metadata?: { httpStatusCode?: number } }) => {
-        if (error.$metadata?.httpStatusCode === 412) throw fileChanged(file, point?.etag);
+        const status = error.$metadata?.httpStatusCode;
+        if (status === 412) throw fileChanged(file, point?.etag);
+        // The last run stopped exactly at the end of the file: nothing is left to read.
+        if (status === 416 && offset > 0) return undefined;
         throw error;
       });
-    body = object.Body as Readable;
-    // Checked here too: not every S3-compatible store honours If-Match.
-    if (point && object.ETag !== point.etag) {
-      body?.destroy();
-      throw fileChanged(file, point.etag);
+    if (object) {
+      body = object.Body as Readable;
+      // Checked here too: not every S3-compatible store honours If-Match.
+      if (point && object.ETag !== point.etag) {
+        body?.destroy();
+        throw fileChanged(file, point.etag);
+      }
+      size = offset + (object.ContentLength ?? 0);
+      point ??= fileStart({ ...file, etag: object.ETag ?? "" });
     }
-    size = offset + (object.ContentLength ?? 0);
-    point ??= fileStart({ ...file, etag: object.ETag ?? "" });
   }
   const started = point as FileResumePoint;
   const doneBefore = doneOf(started);
   settings.logger.info(
     `Bulk send from s3://${file.bucket}/${file.key}: ${doneBefore} done before${started.runs ? ` (run ${started.runs + 1})` : ""}, ${started.carry.length} carried over, reading from line ${(started.next.line ?? 0) + 1}, at ${settings.maxSendRate}/s, within ${budgetOf(settings)} s.`,
   );
-  const entries = body
-    ? readListFile(body, format, { ...started.next, line: started.next.line ?? 0 })
-    : [];
-  const feed = BulkFeed.of(carriedOf(started), entries, started.next);
   try {
+    const entries = body
+      ? readListFile(body, format, { ...started.next, line: started.next.line ?? 0 })
+      : [];
+    const feed = BulkFeed.of(carriedOf(started), entries, started.next);
     const done = await run(settings, feed, {
       total: started.ended ? started.next.index : null,
       fileRead: () => (size ? feed.position.offset / size : 1),
