@@ -295,3 +295,13 @@ describe("Send Bulk Templated Email from a Destinations File, at the edges", () 
     }
   });
 });
+
+it("says where destinations can come from when none is given, before any call", async () => {
+  await expect(bulk({ destinations: "" })).rejects.toThrow(
+    /^Destinations is empty: give at least one destination, or a Destinations File \(its Bucket and Key\)\./,
+  );
+  await expect(bulk({ destinations: "", destinationsBucket: "lists" })).rejects.toThrow(
+    /^Destinations File needs both its Bucket and its Key\./,
+  );
+  expect(ses.calls()).toHaveLength(0);
+});

@@ -58,7 +58,14 @@ function destinationsFileOf(params: {
     params.destinations !== undefined &&
     params.destinations !== "" &&
     !(Array.isArray(params.destinations) && params.destinations.length === 0);
-  if (!bucket && !key) return undefined;
+  if (!bucket && !key) {
+    if (!inline) {
+      throw new Error(
+        "Destinations is empty: give at least one destination, or a Destinations File (its Bucket and Key).",
+      );
+    }
+    return undefined;
+  }
   if (!bucket || !key) {
     throw new Error("Destinations File needs both its Bucket and its Key.");
   }
