@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto";
+import { normalizeSesMessage, type SesEvent } from "../sesEvents/normalize";
+import type { CertificateCache } from "../sns/certificateCache";
+import { parseSnsMessage, SnsRejection } from "../sns/snsMessage";
+import { verifySnsMessage } from "../sns/verifySignature";
+
+/**
+ * One SQS message of an SES event pipeline, checked (the intake of the coming SQS trigger,
+ * issue 14): what SNS put in a subscribed queue (its signed envelope), or, with raw message
+ * delivery, SES's JSON itself. Pure: the certificate fetch is the cache's, injected.
+ */
+export type QueuedMessage =
+  | {
+      kind: "event";
+      event: SesEvent;
+      sns: { messageId: string; topicArn: string; timestamp: string } | null;
+      /** Stable for redeliveries of this message: the SNS MessageId, or a hash of a raw body. */
+      deliveryKey: string;
+    }
+  /** Genuine, but nothing for the flow (not an SES event, a confirmation): safe to delete. */
+  | { kind: "ignored"; reason: string; deliveryKey: string }
+  /** Forged, malformed or from a foreign topic: never handed over, and never deleted by us. */
+  | { kind: "refused"; reason: string };
+
+export interface QueueIntakeOptions {
+  /** The builder's topics: an envelope from any other is refused, and all are when empty. */
+  acceptedTopicArns: readonly string[];
+  /** The subscription uses raw message delivery: a body that is SES's JSON is taken as it is. */
+  rawDelivery: boolean;
+  certificates: CertificateCache;
+  /** A queue keeps messages up to 14 days, so that is the replay window by default. */
+  maxAgeSeconds?: number;
+  now?: () => number;
+}
+
+const FOURTEEN_DAYS = 14 * 24 * 3600;
+
+const isEnvelope = (data: unknown) =>
+  typeof data === "object" && data !== null && "Type" in data && "Signature" in data;
+
+export async function readQueuedMessage(
+  body: string,
+  options: QueueIntakeOptions,
+): Promise<QueuedMessage> {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    return { kind: "refused", reason: "The message body is not JSON." };
+  }
+  if (!isEnvelope(data)) {
+    if (!options.rawDelivery) {
+      return {
+        kind: "refused",
+        reason:
+          "The message is not a signed SNS envelope. If the queue's subscription uses raw message delivery, turn on Raw Message Delivery in the trigger (the queue's access policy is then what proves where messages come from).",
+      };
+    }
+    const event = normalizeSesMessage(body);
+    const deliveryKey = `sha256:${createHash("sha256").update(body).digest("base64url")}`;
+    return event
+      ? { kind: "event", event, sns: null, deliveryKey }
+      : { kind: "ignored", reason: "The message is not an SES event.", deliveryKey };
+  }
+  try {
+    const message = await verifySnsMessage(parseSnsMessage(body), options.certificates, {
+      acceptedTopicArns: options.acceptedTopicArns,
+      maxAgeSeconds: options.maxAgeSeconds ?? FOURTEEN_DAYS,
+      now: options.now,
+    });
+    const deliveryKey = `sns:${message.MessageId}`;
+    if (message.Type !== "Notification") {
+      return {
+        kind: "ignored",
+        reason: `An SNS ${message.Type} in the queue: queue subscriptions are confirmed in SNS, not by the flow.`,
+        deliveryKey,
+      };
+    }
+    const event = normalizeSesMessage(message.Message);
+    if (!event) return { kind: "ignored", reason: "The message is not an SES event.", deliveryKey };
+    const sns = {
+      messageId: message.MessageId,
+      topicArn: message.TopicArn,
+      timestamp: message.Timestamp,
+    };
+    return { kind: "event", event, sns, deliveryKey };
+  } catch (error) {
+    // A certificate that could not be fetched is not the message's fault: fail, and retry later.
+    if (error instanceof SnsRejection && error.reason !== "certificate-unavailable") {
+      return { kind: "refused", reason: error.message };
+    }
+    throw error;
+  }
+}
