@@ -227,7 +227,7 @@ export async function sendListFile(
       total: started.ended ? started.next.index : null,
       fileRead: () => (size ? feed.position.offset / size : 1),
       doneBefore,
-      work: Math.ceil(settings.maxSendRate * ((settings.deadline - settings.startedAt) / 1000)),
+      work: Math.ceil(settings.maxSendRate * budgetOf(settings)), // what one run can send
       deadline: settings.deadline,
       clock: { now: () => Date.now() },
       log: (line) => settings.logger.info(line),
