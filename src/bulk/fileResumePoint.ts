@@ -1,4 +1,5 @@
 import type { BulkRun } from "./bulkSender";
+import { decodeCursorText, encodeCursorText, isCount, tallyOf } from "./cursorText";
 import { type BulkDestination, parseDestination } from "./destinations";
 import type { FeedPosition } from "./feed";
 import type { ListFormat } from "./listFile";
@@ -25,7 +26,6 @@ export interface FileResumePoint {
 }
 
 const PREFIX = "bulkfile1.";
-const MAX_CURSOR_LENGTH = 1_000_000;
 
 export function fileStart(location: {
   bucket: string;
@@ -46,14 +46,9 @@ export function fileStart(location: {
   };
 }
 
-export const isFileCursor = (text: string) => text.startsWith(PREFIX);
-
 export function encodeFileCursor(point: FileResumePoint): string {
-  return PREFIX + Buffer.from(JSON.stringify(point)).toString("base64url");
+  return encodeCursorText(PREFIX, point);
 }
-
-const isCount = (value: unknown) =>
-  typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
 
 /** Reads a file cursor back, refusing anything that is not one for this very file. */
 export function decodeFileCursor(
@@ -66,13 +61,7 @@ export function decodeFileCursor(
       `${label} is not a cursor of Send Bulk Templated Email for a destinations file (${why}): pass the resumeCursor output of the previous run unchanged.`,
     );
   };
-  if (!isFileCursor(text) || text.length > MAX_CURSOR_LENGTH) bad("unknown format");
-  let point: FileResumePoint;
-  try {
-    point = JSON.parse(Buffer.from(text.slice(PREFIX.length), "base64url").toString("utf8"));
-  } catch {
-    return bad("unreadable");
-  }
+  const point = decodeCursorText<FileResumePoint>(PREFIX, text, bad);
   const next = point?.next;
   const valid =
     typeof point?.etag === "string" &&
@@ -84,7 +73,9 @@ export function decodeFileCursor(
       (Array.isArray(next.header) && next.header.every((h) => typeof h === "string"))) &&
     Array.isArray(point.carry) &&
     point.carry.every((c) => isCount(c?.index) && c.index < next.index && isCount(c.line)) &&
-    [point.succeeded, point.failed, point.unknown, point.invalid, point.runs].every(isCount);
+    [point.succeeded, point.failed, point.unknown, point.invalid, point.runs].every((n) =>
+      isCount(n),
+    );
   if (!valid) bad("damaged");
   if (point.bucket !== location.bucket || point.key !== location.key) {
     throw new Error(
@@ -107,8 +98,7 @@ export const doneOf = (point: FileResumePoint) =>
 
 /** Where the send stands after a run over the carried items and the file from `next` on. */
 export function advanceFile(point: FileResumePoint, run: BulkRun, ended: boolean): FileResumePoint {
-  const count = (status: (s: string) => boolean) =>
-    run.outcomes.filter((outcome) => status(outcome.status)).length;
+  const tally = tallyOf(run.outcomes);
   return {
     ...point,
     next: { ...point.next, ...run.position },
@@ -118,9 +108,9 @@ export function advanceFile(point: FileResumePoint, run: BulkRun, ended: boolean
       item: destination.source?.item,
     })),
     ended,
-    succeeded: point.succeeded + count((s) => s === "SUCCESS"),
-    unknown: point.unknown + count((s) => s === "UNKNOWN"),
-    failed: point.failed + count((s) => s !== "SUCCESS" && s !== "UNKNOWN"),
+    succeeded: point.succeeded + tally.succeeded,
+    unknown: point.unknown + tally.unknown,
+    failed: point.failed + tally.failed,
     invalid: point.invalid + run.rejected.length,
     runs: point.runs + 1,
   };

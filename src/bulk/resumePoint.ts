@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { BulkRun } from "./bulkSender";
+import { decodeCursorText, encodeCursorText, isCount, tallyOf } from "./cursorText";
 import type { BulkDestination } from "./destinations";
 import { BulkFeed } from "./feed";
 
@@ -21,7 +22,6 @@ export interface ResumePoint {
 }
 
 const PREFIX = "bulk1.";
-const MAX_CURSOR_LENGTH = 1_000_000;
 
 /** A short fingerprint of the destinations, so a cursor is never applied to another list. */
 export function listFingerprint(destinations: BulkDestination[]): string {
@@ -46,11 +46,8 @@ export function startOf(destinations: BulkDestination[]): ResumePoint {
 
 /** The cursor a flow passes from one run to the next: opaque text. */
 export function encodeCursor(point: ResumePoint): string {
-  return PREFIX + Buffer.from(JSON.stringify(point)).toString("base64url");
+  return encodeCursorText(PREFIX, point);
 }
-
-const isCount = (value: unknown, max: number) =>
-  typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= max;
 
 /** Reads a cursor back, refusing anything this component did not write for this very list. */
 export function decodeCursor(
@@ -63,13 +60,7 @@ export function decodeCursor(
       `${label} is not a cursor of Send Bulk Templated Email (${why}): pass the resumeCursor output of the previous run unchanged.`,
     );
   };
-  if (!text.startsWith(PREFIX) || text.length > MAX_CURSOR_LENGTH) bad("unknown format");
-  let point: ResumePoint;
-  try {
-    point = JSON.parse(Buffer.from(text.slice(PREFIX.length), "base64url").toString("utf8"));
-  } catch {
-    return bad("unreadable");
-  }
+  const point = decodeCursorText<ResumePoint>(PREFIX, text, bad);
   const total = destinations.length;
   const valid =
     point !== null &&
@@ -81,9 +72,7 @@ export function decodeCursor(
     point.carry.every(
       (index, i) => isCount(index, point.next - 1) && (i === 0 || index > point.carry[i - 1]),
     ) &&
-    [point.succeeded, point.failed, point.unknown, point.runs].every((n) =>
-      isCount(n, Number.MAX_SAFE_INTEGER),
-    );
+    [point.succeeded, point.failed, point.unknown, point.runs].every((n) => isCount(n));
   if (!valid) {
     if (point && typeof point === "object" && point.total !== total) {
       throw new Error(
@@ -115,15 +104,14 @@ export const remainingOf = (point: ResumePoint) =>
 
 /** Where the send stands after a run over `feedOf(point)` ended as `run` says. */
 export function advance(point: ResumePoint, run: BulkRun): ResumePoint {
-  const count = (status: (s: string) => boolean) =>
-    run.outcomes.filter((outcome) => status(outcome.status)).length;
+  const tally = tallyOf(run.outcomes);
   return {
     ...point,
     next: run.position.index,
     carry: run.unfinished.map((destination) => destination.index),
-    succeeded: point.succeeded + count((s) => s === "SUCCESS"),
-    unknown: point.unknown + count((s) => s === "UNKNOWN"),
-    failed: point.failed + count((s) => s !== "SUCCESS" && s !== "UNKNOWN") + run.rejected.length,
+    succeeded: point.succeeded + tally.succeeded,
+    unknown: point.unknown + tally.unknown,
+    failed: point.failed + tally.failed + run.rejected.length,
     runs: point.runs + 1,
   };
 }
