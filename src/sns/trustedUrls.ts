@@ -3,12 +3,21 @@ import { SnsRejection, topicRegion } from "./snsMessage";
 // SNS's own hosts: sns.<region>.amazonaws.com, or .amazonaws.com.cn in China.
 const SNS_HOST = /^sns\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
 
-function parseUrl(value: string): URL | undefined {
+/**
+ * The URL and the region of its SNS host, when it is https on an SNS host with the default port
+ * and no credentials: what both the certificate and the subscribe URL must be first.
+ */
+function onSnsHost(value: string): { url: URL; region: string } | undefined {
+  let url: URL;
   try {
-    return new URL(value);
+    url = new URL(value);
   } catch {
     return undefined;
   }
+  const host = SNS_HOST.exec(url.hostname);
+  const plain =
+    url.protocol === "https:" && url.port === "" && url.username === "" && url.password === "";
+  return host && plain ? { url, region: host[1] } : undefined;
 }
 
 // SNS's certificate paths: /SimpleNotificationService-<hex>.pem.
@@ -36,32 +45,27 @@ export function assertTrustedCertificateUrl(value: string, topicArn: string): UR
 }
 
 function checkCertificateUrl(value: string, topicArn: string): URL {
-  const url = parseUrl(value);
-  const host = url ? SNS_HOST.exec(url.hostname) : null;
+  const sns = onSnsHost(value);
+  const url = sns?.url;
   const trusted =
     url !== undefined &&
-    url.protocol === "https:" &&
-    host !== null &&
-    url.port === "" &&
-    url.username === "" &&
-    url.password === "" &&
     url.search === "" &&
     url.hash === "" &&
     CERTIFICATE_PATH.test(url.pathname);
-  if (!trusted) {
+  if (!trusted || !sns) {
     throw new SnsRejection(
       "untrusted-certificate-url",
       `SigningCertURL ${JSON.stringify(value.slice(0, 200))} is not an https URL of an SNS signing certificate (https://sns.<region>.amazonaws.com/SimpleNotificationService-<hex>.pem).`,
     );
   }
   const region = topicRegion(topicArn);
-  if (host[1] !== region) {
+  if (sns.region !== region) {
     throw new SnsRejection(
       "untrusted-certificate-url",
-      `SigningCertURL is on the SNS host of ${host[1]}, but the topic is in ${region ?? "no known region"}.`,
+      `SigningCertURL is on the SNS host of ${sns.region}, but the topic is in ${region ?? "no known region"}.`,
     );
   }
-  return url as URL;
+  return sns.url;
 }
 
 /**
@@ -69,30 +73,20 @@ function checkCertificateUrl(value: string, topicArn: string): URL {
  * very topic (SNS puts Action=ConfirmSubscription and the TopicArn in its query).
  */
 export function assertTrustedSubscribeUrl(value: string, topicArn: string): URL {
-  const url = parseUrl(value);
-  const host = url ? SNS_HOST.exec(url.hostname) : null;
+  const sns = onSnsHost(value);
   const region = topicRegion(topicArn);
-  const trusted =
-    url !== undefined &&
-    url.protocol === "https:" &&
-    host !== null &&
-    region !== undefined &&
-    host[1] === region &&
-    url.port === "" &&
-    url.username === "" &&
-    url.password === "";
-  if (!trusted) {
+  if (!sns || region === undefined || sns.region !== region) {
     throw new SnsRejection(
       "untrusted-subscribe-url",
       `SubscribeURL is not an https URL on the SNS host of the topic's region (${region ?? "unknown"}); it was not visited.`,
     );
   }
-  const query = (url as URL).searchParams;
+  const query = sns.url.searchParams;
   if (query.get("Action") !== "ConfirmSubscription" || query.get("TopicArn") !== topicArn) {
     throw new SnsRejection(
       "untrusted-subscribe-url",
       "SubscribeURL does not confirm a subscription to the message's own topic; it was not visited.",
     );
   }
-  return url as URL;
+  return sns.url;
 }
