@@ -72,6 +72,12 @@ const IAM_PERMISSIONS = {
   deleteEventDestination: ["ses:DeleteConfigurationSetEventDestination"],
   getAccount: ["ses:GetAccount"],
   listConfigurationSets: ["ses:ListConfigurationSets"],
+  acknowledgeSesEvents: ["sqs:DeleteMessage"],
+  redriveDeadLetterQueue: [
+    "sqs:ReceiveMessage (dead-letter queue)",
+    "sqs:DeleteMessage (dead-letter queue)",
+    "sqs:SendMessage (destination queue)",
+  ],
 };
 
 /** What a trigger's optional AWS features need; verification itself needs no permission. */
@@ -80,6 +86,15 @@ const TRIGGER_PERMISSIONS = {
     "`sns:Subscribe` and `sns:Unsubscribe` on the topic (Subscribe To Topic); `ses:SetIdentityNotificationTopic`, `ses:SetIdentityHeadersInNotificationsEnabled`, `ses:GetIdentityNotificationAttributes` (Identity To Notify)",
   receivedEmail:
     "`s3:GetObject` and, for mail SES encrypted, `kms:Decrypt` in the key policy (Fetch Email Content)",
+};
+
+/** The SQS trigger reads a queue: its permissions are not optional, and its trust rule is its own. */
+const QUEUE_TRIGGERS = {
+  sesQueueEvents: {
+    permissions:
+      "`sqs:ReceiveMessage` and `sqs:DeleteMessage` on the queue (duplicates and ignored types are deleted by the trigger); with Fetch Email Content, `s3:GetObject` and, for mail SES encrypted, `kms:Decrypt`",
+    trust: "sqsTriggerTrust.md",
+  },
 };
 
 const cell = (text) =>
@@ -134,19 +149,29 @@ function renderActionPage(key, action) {
 function renderTriggerPage(key, trigger) {
   const notesFile = join(DOCS, "notes", `${key}.md`);
   const notes = existsSync(notesFile) ? `\n${readFileSync(notesFile, "utf8").trim()}\n` : "";
+  const queue = QUEUE_TRIGGERS[key];
   // Every SNS trigger shares the same rule for which topics it trusts.
-  const trust = readFileSync(join(DOCS, "notes", "snsTriggerTrust.md"), "utf8").trim();
-  const permissions = [TRIGGER_PERMISSIONS.lifecycle, TRIGGER_PERMISSIONS[key]]
-    .filter(Boolean)
-    .join("; ");
+  const trust = readFileSync(
+    join(DOCS, "notes", queue ? queue.trust : "snsTriggerTrust.md"),
+    "utf8",
+  ).trim();
+  const permissions = queue
+    ? `**IAM permission:** ${queue.permissions}.`
+    : `**IAM permission (only for the optional features):** ${[TRIGGER_PERMISSIONS.lifecycle, TRIGGER_PERMISSIONS[key]].filter(Boolean).join("; ")}. Verifying SNS signatures needs none.`;
+  const how = queue
+    ? `**Trigger key:** \`${key}\` · **Runs:** on the flow's schedule, in batches (default batch size ${trigger.triggerResolverDefaultBatchSize}, at most ${trigger.triggerResolverDefaultConcurrentBatchLimit} batches at once; both can be changed per flow)`
+    : `**Trigger key:** \`${key}\` · **Branches:** ${(trigger.staticBranchNames ?? []).map((b) => `\`${b}\``).join(", ")}`;
+  const output = queue
+    ? "Each execution gets its batch's events in `body.data` (one event at batch size 1, otherwise a list), for example:"
+    : `The flow gets the request with the result in \`body.data\`, on branch \`${trigger.examplePayload?.branch}\`, for example:`;
   return [
     `# ${trigger.display.label} (trigger)`,
     "",
     trigger.display.description,
     "",
-    `**Trigger key:** \`${key}\` · **Branches:** ${(trigger.staticBranchNames ?? []).map((b) => `\`${b}\``).join(", ")}`,
+    how,
     "",
-    `**IAM permission (only for the optional features):** ${permissions}. Verifying SNS signatures needs none.`,
+    permissions,
     "",
     "## Inputs",
     "",
@@ -156,7 +181,7 @@ function renderTriggerPage(key, trigger) {
     "",
     "## Output",
     "",
-    `The flow gets the request with the result in \`body.data\`, on branch \`${trigger.examplePayload?.branch}\`, for example:`,
+    output,
     "",
     "```json",
     JSON.stringify(trigger.examplePayload?.payload?.body?.data ?? null, null, 2),

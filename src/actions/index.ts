@@ -25,6 +25,8 @@ import { putEmailIdentityPolicy } from "./identities/putEmailIdentityPolicy";
 import { deleteReceivedEmail } from "./inbound/deleteReceivedEmail";
 import { fetchReceivedEmail } from "./inbound/fetchReceivedEmail";
 import { listReceivedEmails } from "./inbound/listReceivedEmails";
+import { acknowledgeSesEvents } from "./queue/acknowledgeSesEvents";
+import { redriveDeadLetterQueue } from "./queue/redriveDeadLetterQueue";
 import { createReceiptRule } from "./receiptRules/createReceiptRule";
 import { describeActiveReceiptRuleSet } from "./receiptRules/describeActiveReceiptRuleSet";
 import { listReceiptRuleSets } from "./receiptRules/listReceiptRuleSets";
@@ -97,6 +99,9 @@ export const actions = {
   fetchReceivedEmail,
   listReceivedEmails,
   deleteReceivedEmail,
+  // SES events from an SQS queue (with the SES Events From SQS trigger)
+  acknowledgeSesEvents,
+  redriveDeadLetterQueue,
   // Receipt rules (inbound set-up, SES v1)
   listReceiptRuleSets,
   describeActiveReceiptRuleSet,

@@ -3,6 +3,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { SESClient } from "@aws-sdk/client-ses";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { SNSClient } from "@aws-sdk/client-sns";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import type { Connection } from "@prismatic-io/spectral";
 import { credentialsFor } from "./credentials";
 import { annotateErrorsWithIamAction } from "./iamActionAnnotation";
@@ -68,5 +69,16 @@ export function createKmsClient(settings: ClientSettings): KMSClient {
 export function createSnsClient(settings: ClientSettings): SNSClient {
   const client = new SNSClient(baseConfig(settings));
   annotateErrorsWithIamAction(client, "sns");
+  return client;
+}
+
+/**
+ * SQS, for the queue an SES event pipeline delivers to. The queue URL never chooses the host:
+ * requests go to the region's endpoint (or the override), so a mapped-in URL cannot send signed
+ * requests anywhere else.
+ */
+export function createSqsClient(settings: ClientSettings): SQSClient {
+  const client = new SQSClient({ ...baseConfig(settings), useQueueUrlAsEndpoint: false });
+  annotateErrorsWithIamAction(client, "sqs");
   return client;
 }

@@ -3,6 +3,7 @@ import { selectContactList } from "./selectContactList";
 import { selectContactListTopic } from "./selectContactListTopic";
 import { selectCustomVerificationTemplate } from "./selectCustomVerificationTemplate";
 import { selectIdentity } from "./selectIdentity";
+import { selectQueue } from "./selectQueue";
 import { selectReceiptRuleSet } from "./selectReceiptRuleSet";
 import { selectTemplate } from "./selectTemplate";
 
@@ -14,4 +15,5 @@ export const dataSources = {
   selectContactListTopic,
   selectCustomVerificationTemplate,
   selectReceiptRuleSet,
+  selectQueue,
 };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { normalizeSesMessage, type SesEvent } from "../sesEvents/normalize";
 import type { CertificateCache } from "../sns/certificateCache";
-import { parseSnsMessage, SnsRejection } from "../sns/snsMessage";
+import { parseSnsMessage, type SnsEnvelope, SnsRejection, snsEnvelopeOf } from "../sns/snsMessage";
 import { verifySnsMessage } from "../sns/verifySignature";
 
 /**
@@ -13,7 +13,7 @@ export type QueuedMessage =
   | {
       kind: "event";
       event: SesEvent;
-      sns: { messageId: string; topicArn: string; timestamp: string } | null;
+      sns: SnsEnvelope | null;
       /** Stable for redeliveries of this message: the SNS MessageId, or a hash of a raw body. */
       deliveryKey: string;
     }
@@ -30,6 +30,7 @@ export interface QueueIntakeOptions {
   certificates: CertificateCache;
   /** A queue keeps messages up to 14 days, so that is the replay window by default. */
   maxAgeSeconds?: number;
+  requireSignatureVersion2?: boolean;
   now?: () => number;
 }
 
@@ -66,6 +67,7 @@ export async function readQueuedMessage(
     const message = await verifySnsMessage(parseSnsMessage(body), options.certificates, {
       acceptedTopicArns: options.acceptedTopicArns,
       maxAgeSeconds: options.maxAgeSeconds ?? FOURTEEN_DAYS,
+      requireSignatureVersion2: options.requireSignatureVersion2,
       now: options.now,
     });
     const deliveryKey = `sns:${message.MessageId}`;
@@ -78,12 +80,7 @@ export async function readQueuedMessage(
     }
     const event = normalizeSesMessage(message.Message);
     if (!event) return { kind: "ignored", reason: "The message is not an SES event.", deliveryKey };
-    const sns = {
-      messageId: message.MessageId,
-      topicArn: message.TopicArn,
-      timestamp: message.Timestamp,
-    };
-    return { kind: "event", event, sns, deliveryKey };
+    return { kind: "event", event, sns: snsEnvelopeOf(message), deliveryKey };
   } catch (error) {
     // A certificate that could not be fetched is not the message's fault: fail, and retry later.
     if (error instanceof SnsRejection && error.reason !== "certificate-unavailable") {

@@ -62,6 +62,23 @@ const ENVELOPE: (keyof SnsMessage)[] = [
   "SigningCertURL",
 ];
 
+/** What a flow is told about the SNS message an event came in (webhook and queue alike). */
+export interface SnsEnvelope {
+  messageId: string;
+  topicArn: string;
+  timestamp: string;
+  subject: string | null;
+  type: string;
+}
+
+export const snsEnvelopeOf = (message: SnsMessage): SnsEnvelope => ({
+  messageId: message.MessageId,
+  topicArn: message.TopicArn,
+  timestamp: message.Timestamp,
+  subject: message.Subject ?? null,
+  type: message.Type,
+});
+
 /** The fields SNS signs, in the order it signs them, per message type. */
 export const SIGNED_FIELDS: Record<SnsMessageType, (keyof SnsMessage)[]> = {
   Notification: ["Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"],

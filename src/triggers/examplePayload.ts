@@ -43,3 +43,18 @@ export const exampleSns = {
   subject: "Amazon SES Email Event Notification" as string | null,
   type: "Notification",
 };
+
+/** What a batched trigger hands one execution: the scheduled run's payload with the items in body.data. */
+export function exampleBatchResult(items: unknown[]) {
+  const { paginationState: _none, ...payload } = exampleTriggerResult("", {}).payload;
+  return {
+    payload: {
+      ...payload,
+      headers: {},
+      rawBody: { data: "" },
+      body: { data: items, contentType: "application/json" },
+      webhookUrls: {},
+      flow: { id: "SW5zdGFuY2VGbG93OjI=", name: "SES Events", stableId: "ses-events" },
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { bounceNotification, complaintNotification, sesNotification } from "./notificationTriggers";
+import { sesQueueEvents } from "./queuedEvents";
 import { receivedEmail } from "./receivedEmail";
 
 export const triggers = {
@@ -6,4 +7,5 @@ export const triggers = {
   complaintNotification,
   receivedEmail,
   sesNotification,
+  sesQueueEvents,
 };

@@ -1,6 +1,4 @@
 import { trigger } from "@prismatic-io/spectral";
-import { clientSettings, createKmsClient, createS3Client } from "../aws/clients";
-import { fetchStoredMail } from "../inbound/fetchStoredMail";
 import { regionInput } from "../inputs/common";
 import {
   allowLegacyCbcInput,
@@ -19,66 +17,13 @@ import {
   requireSignatureV2Input,
   subscribeTopicInput,
 } from "../inputs/triggers";
-import { parseReceivedEmail } from "../mail/parseReceived";
 import { verdictsFromNotification } from "../mail/sesVerdicts";
-import { kmsUnwrap } from "../s3crypto/kmsUnwrap";
-import { normalizeSesMessage, type SesEvent } from "../sesEvents/normalize";
+import { normalizeSesMessage } from "../sesEvents/normalize";
 import { receivedS3 } from "../sesEvents/samples";
 import { exampleSns, exampleTriggerResult } from "./examplePayload";
 import { snsLifecycle } from "./lifecycle";
+import { receivedMail } from "./receivedMail";
 import { BRANCHES, handleSnsRequest } from "./snsPipeline";
-
-type Params = {
-  connection?: Parameters<typeof clientSettings>[0]["connection"];
-  region: string;
-  endpoint?: string;
-  fetchEmail: boolean;
-  expectedAccountId?: string;
-  expectedRuleName?: string;
-  expectedKmsKeyArn?: string;
-  requireEncryption: boolean;
-  maxSizeMb: number;
-  allowLegacyCbc: boolean;
-};
-
-/** The received message itself: from S3 (decrypted when SES encrypted it), or the SNS action's content. */
-async function receivedContent(event: SesEvent & { receipt?: unknown }, params: Params) {
-  const receipt = "receipt" in event ? event.receipt : undefined;
-  const action = receipt?.action;
-  if (action?.type === "SNS") {
-    const content = "content" in event ? event.content : null;
-    if (!content) throw new Error("The SNS receipt notification carries no content.");
-    const bytes = Buffer.from(content, action.encoding === "BASE64" ? "base64" : "utf8");
-    return { raw: bytes, encryption: null };
-  }
-  if (action?.type === "S3" && action.bucket && action.key) {
-    if (!params.connection) {
-      throw new Error(
-        "Fetch Email Content needs a Connection (s3:GetObject, and kms:Decrypt for encrypted mail) to read the mail from S3.",
-      );
-    }
-    const settings = clientSettings({
-      connection: params.connection,
-      region: params.region,
-      endpoint: params.endpoint,
-    });
-    const stored = await fetchStoredMail({
-      s3: createS3Client(settings),
-      unwrapKey: kmsUnwrap(() => createKmsClient({ ...settings, endpoint: undefined })),
-      location: { bucket: action.bucket, key: action.key },
-      maxBytes: params.maxSizeMb * 1024 * 1024,
-      requireEncryption: params.requireEncryption,
-      decrypt: {
-        expectedAccountId: params.expectedAccountId,
-        expectedRuleName: params.expectedRuleName,
-        expectedKmsKeyArn: params.expectedKmsKeyArn,
-        allowUnauthenticatedCbc: params.allowLegacyCbc,
-      },
-    });
-    return { raw: stored.raw, encryption: stored.encryption };
-  }
-  return undefined;
-}
 
 const lifecycle = snsLifecycle(() => []);
 
@@ -109,22 +54,11 @@ export const receivedEmail = trigger({
   scheduleSupport: "invalid",
   synchronousResponseSupport: "invalid",
   perform: async (context, payload, params) =>
-    handleSnsRequest(context, payload, params, async (event, sns) => {
-      if (event.type !== "Received") return undefined;
-      if (!params.fetchEmail) return { sns, event, email: null, encryption: null };
-      const content = await receivedContent(event, params);
-      if (!content) return { sns, event, email: null, encryption: null };
-      // SES's verdicts come from the signed notification, never from headers the sender wrote.
-      const verdicts = "receipt" in event ? event.receipt?.verdicts : undefined;
-      return {
-        sns,
-        event,
-        email: await parseReceivedEmail(content.raw, {
-          verdicts: verdicts && verdictsFromNotification(verdicts),
-        }),
-        encryption: content.encryption,
-      };
-    }),
+    handleSnsRequest(context, payload, params, async (event, sns) =>
+      event.type === "Received"
+        ? { sns, event, ...(await receivedMail(event, params)) }
+        : undefined,
+    ),
   onInstanceDeploy: (context, params) =>
     lifecycle.onInstanceDeploy(context, { ...params, includeHeaders: false }),
   onInstanceDelete: (context, params) =>

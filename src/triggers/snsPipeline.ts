@@ -3,7 +3,13 @@ import { normalizeSesMessage, type SesEvent } from "../sesEvents/normalize";
 import { snsCertificates } from "../sns/certificates";
 import { confirmSubscription } from "../sns/confirmSubscription";
 import { readDeliveryLog, remember, seenAt } from "../sns/deliveryLog";
-import { parseSnsMessage, type SnsMessage, SnsRejection } from "../sns/snsMessage";
+import {
+  parseSnsMessage,
+  type SnsEnvelope,
+  type SnsMessage,
+  SnsRejection,
+  snsEnvelopeOf,
+} from "../sns/snsMessage";
 import { MAX_CLOCK_SKEW_SECONDS, verifySnsMessage } from "../sns/verifySignature";
 
 export const BRANCHES = ["Notification", "Subscription", "Duplicate", "Ignored"];
@@ -13,14 +19,6 @@ export type Branch = "Notification" | "Subscription" | "Duplicate" | "Ignored";
 export const DELIVERY_LOG_KEY = "aws-ses-sns-delivered";
 /** Enough for a busy hour of events (about 100 KB of state); older IDs are dropped first. */
 const MAX_REMEMBERED_MESSAGES = 2000;
-
-export interface SnsEnvelope {
-  messageId: string;
-  topicArn: string;
-  timestamp: string;
-  subject: string | null;
-  type: string;
-}
 
 /** The inputs every SNS trigger shares that decide which messages it accepts. */
 export interface SnsAcceptParams {
@@ -46,14 +44,6 @@ const TOPIC_ADVICE: Partial<Record<SnsRejection["reason"], string>> = {
   "topic-not-allowed":
     " If this topic is yours, add its ARN to Allowed Topic ARNs; otherwise someone else's topic is sending to this webhook URL, and nothing was done with its message.",
 };
-
-const envelopeOf = (message: SnsMessage): SnsEnvelope => ({
-  messageId: message.MessageId,
-  topicArn: message.TopicArn,
-  timestamp: message.Timestamp,
-  subject: message.Subject ?? null,
-  type: message.Type,
-});
 
 async function verified(message: SnsMessage, params: SnsAcceptParams) {
   try {
@@ -85,7 +75,7 @@ export async function handleSnsRequest(
     parseSnsMessage(util.types.toString(payload.rawBody?.data)),
     params,
   );
-  const sns = envelopeOf(message);
+  const sns = snsEnvelopeOf(message);
   // The signed request itself is not passed on: whoever can read execution results could post
   // it again. The parsed fields and IDs are in `data`.
   const result = (branch: Branch, data: Record<string, unknown>) => ({

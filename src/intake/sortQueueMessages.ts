@@ -1,0 +1,89 @@
+import type { SesEventType } from "../sesEvents/normalize";
+import type { DeliveryLog } from "../sns/deliveryLog";
+import {
+  decideEvent,
+  type HandedOverLog,
+  type QueueDecision,
+  recordHandOver,
+} from "./intakeLedger";
+import { type QueuedMessage, type QueueIntakeOptions, readQueuedMessage } from "./queuedMessage";
+
+type EventMessage = Extract<QueuedMessage, { kind: "event" }>;
+
+export interface SortedPage<M> {
+  handOver: { message: M; checked: EventMessage }[];
+  remove: { message: M; why: "duplicate" | "ignored"; detail: string }[];
+  leave: { message: M; why: Extract<QueueDecision, { kind: "leave" }>["why"]; detail: string }[];
+  /** The hand-over log with this page's hand-overs in it. */
+  handedOver: HandedOverLog;
+}
+
+/**
+ * One page of SQS messages sorted into what goes to the flow, what is deleted now (genuine and
+ * done with) and what is left in the queue (refused, or held back): the trigger's whole policy,
+ * with no AWS call. A certificate that cannot be fetched leaves its message for a retry.
+ */
+export async function sortQueueMessages<M extends { messageId: string; body: string }>(
+  messages: readonly M[],
+  options: {
+    intake: QueueIntakeOptions;
+    /** Only these types go to the flow (all when empty); others are deleted as ignored. */
+    eventTypes: readonly SesEventType[];
+    acknowledged: DeliveryLog;
+    handedOver: HandedOverLog;
+    now: number;
+    /** How long a hand-over may still be in a flow: the visibility timeout. */
+    holdMs: number;
+  },
+): Promise<SortedPage<M>> {
+  const page: SortedPage<M> = {
+    handOver: [],
+    remove: [],
+    leave: [],
+    handedOver: options.handedOver,
+  };
+  for (const message of messages) {
+    let checked: QueuedMessage;
+    try {
+      checked = await readQueuedMessage(message.body, options.intake);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      page.leave.push({ message, why: "retry", detail: reason });
+      continue;
+    }
+    if (checked.kind === "refused") {
+      page.leave.push({ message, why: "refused", detail: checked.reason });
+      continue;
+    }
+    if (checked.kind === "ignored") {
+      page.remove.push({ message, why: "ignored", detail: checked.reason });
+      continue;
+    }
+    if (options.eventTypes.length > 0 && !options.eventTypes.includes(checked.event.type)) {
+      const detail = `a ${checked.event.type} event, not one of the trigger's Event Types`;
+      page.remove.push({ message, why: "ignored", detail });
+      continue;
+    }
+    const ledger = { acknowledged: options.acknowledged, handedOver: page.handedOver };
+    const decision = decideEvent(
+      checked.deliveryKey,
+      message.messageId,
+      ledger,
+      options.now,
+      options.holdMs,
+    );
+    if (decision.kind === "delete") page.remove.push({ message, ...decision });
+    else if (decision.kind === "leave") page.leave.push({ message, ...decision });
+    else {
+      page.handOver.push({ message, checked });
+      page.handedOver = recordHandOver(
+        page.handedOver,
+        checked.deliveryKey,
+        message.messageId,
+        options.now,
+        options.holdMs,
+      );
+    }
+  }
+  return page;
+}

@@ -1,0 +1,97 @@
+import {
+  type MessageAttributeValue,
+  SendMessageBatchCommand,
+  type SQSClient,
+} from "@aws-sdk/client-sqs";
+import {
+  deleteMessages,
+  type EntryFailure,
+  type ReceivedQueueMessage,
+  receiveMessages,
+  sqsBatches,
+} from "./queueMessages";
+
+/** A SendMessageBatch request may carry 1 MiB; staying at a quarter of it leaves room for attributes. */
+const BATCH_BODY_BYTES = 256 * 1024;
+/** Long enough to send a batch on and delete it; a message not moved by then is visible again. */
+const MOVE_VISIBILITY_SECONDS = 60;
+
+export interface RedriveReport {
+  moved: number;
+  /** Could not be sent to the destination: still in the dead-letter queue, visible again soon. */
+  notSent: EntryFailure[];
+  /** Sent, but SQS did not delete them from the dead-letter queue: they will be moved again (a duplicate the trigger drops once the first copy is acknowledged). */
+  notDeleted: EntryFailure[];
+  stoppedBy: "empty" | "max-messages" | "time-budget";
+}
+
+// Only the attribute types SendMessage takes back; list values are not supported by SQS.
+const sendableAttributes = (attributes: Record<string, MessageAttributeValue>) =>
+  Object.fromEntries(
+    Object.entries(attributes).map(([name, value]) => [
+      name,
+      { DataType: value.DataType, StringValue: value.StringValue, BinaryValue: value.BinaryValue },
+    ]),
+  );
+
+/**
+ * Moves messages from a dead-letter queue back to `to`, body and attributes unchanged. A message
+ * leaves the dead-letter queue only after SQS accepted its copy, so nothing is lost; a failure
+ * between the two steps can only leave a duplicate.
+ */
+export async function redriveMessages(
+  sqs: SQSClient,
+  options: {
+    from: string;
+    to: string;
+    maxMessages: number;
+    deadline: number;
+    now?: () => number;
+    onProgress?: (moved: number) => void;
+  },
+): Promise<RedriveReport> {
+  const now = options.now ?? Date.now;
+  const report: RedriveReport = { moved: 0, notSent: [], notDeleted: [], stoppedBy: "empty" };
+  let handled = 0;
+  while (true) {
+    if (handled >= options.maxMessages) return { ...report, stoppedBy: "max-messages" };
+    if (now() >= options.deadline) return { ...report, stoppedBy: "time-budget" };
+    const received = await receiveMessages(sqs, {
+      queueUrl: options.from,
+      max: Math.min(10, options.maxMessages - handled),
+      visibilityTimeout: MOVE_VISIBILITY_SECONDS,
+      waitSeconds: 1,
+    });
+    if (received.length === 0) return report;
+    handled += received.length;
+    const sent: ReceivedQueueMessage[] = [];
+    for (const batch of sqsBatches(received, (m) => Buffer.byteLength(m.body), BATCH_BODY_BYTES)) {
+      const answer = await sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: options.to,
+          Entries: batch.map((message, index) => ({
+            Id: String(index),
+            MessageBody: message.body,
+            MessageAttributes: sendableAttributes(message.messageAttributes),
+          })),
+        }),
+      );
+      for (const ok of answer.Successful ?? []) sent.push(batch[Number(ok.Id)]);
+      for (const bad of answer.Failed ?? []) {
+        report.notSent.push({
+          id: batch[Number(bad.Id)].messageId,
+          code: bad.Code ?? "Unknown",
+          message: bad.Message ?? "",
+        });
+      }
+    }
+    const removed = await deleteMessages(
+      sqs,
+      options.from,
+      sent.map((message) => ({ id: message.messageId, receiptHandle: message.receiptHandle })),
+    );
+    report.moved += sent.length;
+    report.notDeleted.push(...removed.failed);
+    options.onProgress?.(report.moved);
+  }
+}

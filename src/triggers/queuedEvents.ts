@@ -1,0 +1,221 @@
+import { batchTrigger, type TriggerPayload } from "@prismatic-io/spectral";
+import { clientSettings, createSqsClient } from "../aws/clients";
+import { connectionInput, regionInput } from "../inputs/common";
+import {
+  allowLegacyCbcInput,
+  expectedAccountIdInput,
+  expectedKmsKeyArnInput,
+  expectedRuleNameInput,
+  maxSizeInput,
+  requireEncryptionInput,
+  s3EndpointInput,
+} from "../inputs/inbound";
+import {
+  maxMessagesPerRunInput,
+  queueEventTypesInput,
+  queueMaxMessageAgeInput,
+  queueTopicArnsInput,
+  queueUrlInput,
+  rawMessageDeliveryInput,
+  sqsEndpointInput,
+  visibilityTimeoutInput,
+  waitTimeInput,
+} from "../inputs/queue";
+import { fetchStoredMailInput, requireSignatureV2Input } from "../inputs/triggers";
+import {
+  acknowledgedStateKey,
+  type HandedOverLog,
+  mergeHandOvers,
+  readAcknowledgedLog,
+  readHandedOverLog,
+  recordHandOver,
+} from "../intake/intakeLedger";
+import type { QueueEventItem } from "../intake/queueItem";
+import { sortQueueMessages } from "../intake/sortQueueMessages";
+import { deleteMessages, receiveMessages } from "../queue/queueMessages";
+import { normalizeSesMessage, type SesEvent } from "../sesEvents/normalize";
+import { bouncePermanent } from "../sesEvents/samples";
+import { snsCertificates } from "../sns/certificates";
+import { checkQueueUrl } from "../values/sqsQueueUrl";
+import { exampleBatchResult, exampleSns } from "./examplePayload";
+import { receivedMail } from "./receivedMail";
+
+/** A run stops asking for more after this long, leaving the rest to the next scheduled run. */
+const RUN_BUDGET_MS = 5 * 60 * 1000;
+/** With Fetch Email Content, a page holds at most this much mail, far below the step-result limit. */
+const PAGE_MAIL_BUDGET_MB = 64;
+
+/** The cursor between pages of one run: carried, because state written by a page may not be. */
+type RunCursor = { page: number; received: number; startedAt: number; held: HandedOverLog };
+
+const pageSize = (params: { fetchEmail: boolean; maxSizeMb: number }) =>
+  params.fetchEmail
+    ? Math.max(1, Math.min(10, Math.floor(PAGE_MAIL_BUDGET_MB / params.maxSizeMb)))
+    : 10;
+
+export const sesQueueEvents = batchTrigger({
+  display: {
+    label: "SES Events From SQS",
+    description:
+      "Reads SES events from an SQS queue on a schedule and hands them to the flow in batches: durable intake that loses nothing when the flow is down. SNS envelopes are verified and only your topics accepted; events are normalised like the webhook triggers'. End the flow with Acknowledge SES Events: a message leaves the queue only then.",
+  },
+  inputs: {
+    connection: connectionInput,
+    region: regionInput,
+    queueUrl: queueUrlInput,
+    allowedTopicArns: queueTopicArnsInput,
+    rawMessageDelivery: rawMessageDeliveryInput,
+    eventTypes: queueEventTypesInput,
+    maxMessageAgeSeconds: queueMaxMessageAgeInput,
+    requireSignatureV2: requireSignatureV2Input,
+    visibilityTimeoutSeconds: visibilityTimeoutInput,
+    maxMessagesPerRun: maxMessagesPerRunInput,
+    waitTimeSeconds: waitTimeInput,
+    fetchEmail: { ...fetchStoredMailInput, default: "false" },
+    expectedAccountId: expectedAccountIdInput,
+    expectedRuleName: expectedRuleNameInput,
+    expectedKmsKeyArn: expectedKmsKeyArnInput,
+    requireEncryption: requireEncryptionInput,
+    maxSizeMb: maxSizeInput,
+    allowLegacyCbc: allowLegacyCbcInput,
+    endpoint: sqsEndpointInput,
+    s3Endpoint: s3EndpointInput,
+  },
+  scheduleSupport: "required",
+  batchConfig: { batchSize: 10, concurrentBatchLimit: 2 },
+  perform: async (context, payload: TriggerPayload<RunCursor>, params) => {
+    const queue = checkQueueUrl("Queue URL", params.queueUrl, {
+      region: params.region,
+      endpointOverride: params.endpoint !== undefined,
+    });
+    if (!params.rawMessageDelivery && params.allowedTopicArns.length === 0) {
+      throw new Error(
+        "Allowed Topic ARNs is empty, so every SNS message would be refused: list the topic that delivers to this queue (or turn on Raw Message Delivery if its subscription sends raw messages).",
+      );
+    }
+    const cursor = payload.paginationState ?? undefined;
+    const startedAt = cursor?.startedAt ?? Date.now();
+    const received = cursor?.received ?? 0;
+    const pageNumber = (cursor?.page ?? 0) + 1;
+    const holdMs = params.visibilityTimeoutSeconds * 1000;
+    const persisted = readHandedOverLog(context.polling.getState().handedOver);
+    const runHeld = readHandedOverLog(cursor?.held);
+
+    const sqs = createSqsClient(clientSettings(params));
+    const want = Math.min(pageSize(params), params.maxMessagesPerRun - received);
+    const messages = await receiveMessages(sqs, {
+      queueUrl: queue.url,
+      max: want,
+      visibilityTimeout: params.visibilityTimeoutSeconds,
+      waitSeconds: params.waitTimeSeconds,
+    });
+    const now = Date.now();
+    const sorted = await sortQueueMessages(messages, {
+      intake: {
+        acceptedTopicArns: params.allowedTopicArns,
+        rawDelivery: params.rawMessageDelivery,
+        certificates: snsCertificates,
+        maxAgeSeconds: params.maxMessageAgeSeconds,
+        requireSignatureVersion2: params.requireSignatureV2,
+      },
+      eventTypes: params.eventTypes,
+      acknowledged: readAcknowledgedLog(context.crossFlowState?.[acknowledgedStateKey(queue.url)]),
+      handedOver: mergeHandOvers(persisted, runHeld, now, holdMs),
+      now,
+      holdMs,
+    });
+
+    const items: QueueEventItem[] = [];
+    const leave = [...sorted.leave];
+    let runHandedOver = runHeld;
+    for (const { message, checked } of sorted.handOver) {
+      let mail = {};
+      if (checked.event.type === "Received" && params.fetchEmail) {
+        try {
+          mail = await receivedMail(checked.event, { ...params, endpoint: params.s3Endpoint });
+        } catch (error) {
+          // Mail that cannot be fetched or authenticated is not handed over; it comes back.
+          const detail = error instanceof Error ? error.message : String(error);
+          leave.push({ message, why: "retry", detail: `its mail could not be fetched: ${detail}` });
+          continue;
+        }
+      }
+      items.push({
+        sns: checked.sns,
+        event: checked.event,
+        ...mail,
+        queue: {
+          url: queue.url,
+          messageId: message.messageId,
+          receiptHandle: message.receiptHandle,
+          receiveCount: message.receiveCount,
+          sentAt: message.sentAt,
+          deliveryKey: checked.deliveryKey,
+        },
+      });
+      runHandedOver = recordHandOver(
+        runHandedOver,
+        checked.deliveryKey,
+        message.messageId,
+        now,
+        holdMs,
+      );
+    }
+
+    // Genuine messages with nothing left to do: duplicates of acknowledged events, other types.
+    const removed = await deleteMessages(
+      sqs,
+      queue.url,
+      sorted.remove.map(({ message }) => ({
+        id: message.messageId,
+        receiptHandle: message.receiptHandle,
+      })),
+    );
+    for (const { message, why, detail } of leave) {
+      const what = why === "refused" ? "Refused" : "Left for a retry";
+      context.logger.warn(
+        `${what}: SQS message ${message.messageId} (received ${message.receiveCount} times) stays in the queue, ${detail}`,
+      );
+    }
+    for (const failure of removed.failed) {
+      context.logger.warn(
+        `SQS did not delete message ${failure.id} (${failure.code}); it will come again and be dropped again.`,
+      );
+    }
+    const count = (why: string) => sorted.remove.filter((entry) => entry.why === why).length;
+    context.logger.info(
+      `Page ${pageNumber}: ${messages.length} received, ${items.length} handed over, ${count("duplicate")} duplicates and ${count("ignored")} ignored deleted, ${leave.length} left in the queue.`,
+    );
+
+    context.polling.setState({
+      handedOver: mergeHandOvers(persisted, runHandedOver, now, holdMs),
+    });
+    const total = received + messages.length;
+    const more =
+      messages.length > 0 &&
+      total < params.maxMessagesPerRun &&
+      Date.now() - startedAt < RUN_BUDGET_MS;
+    return {
+      items,
+      paginationState: more
+        ? { page: pageNumber, received: total, startedAt, held: runHandedOver }
+        : null,
+      polledNoChanges: items.length === 0 && !more,
+    };
+  },
+  examplePayload: exampleBatchResult([
+    {
+      sns: exampleSns,
+      event: normalizeSesMessage(JSON.stringify(bouncePermanent)) as SesEvent,
+      queue: {
+        url: "https://sqs.us-east-1.amazonaws.com/111122223333/ses-events",
+        messageId: "5fea7756-0ea4-451a-a703-a558b933e274",
+        receiptHandle:
+          "AQEBzWwaftRI0KuVm4tP+/7q1rGgNqicHq8aVDqLb2l6hXaPhP2KQlXDbFAuJBc1fuKTWmCqp9kKoQK4ubyXeJHNwXW1BQxP9oTvOlj4K+eg7HLXmcGuCKiRzJGbXoiV0UQTuFcONAAWSTNk5HNL/Qdam4jOpRSl4yPdw8P7XN8J4EoATaxGJRoOj7ZzL2r8mC28amnOPKPiAYfAN6wdcF7KL8hrJt2Xv/dGQg==",
+        receiveCount: 1,
+        sentAt: "2026-11-23T17:41:05.090Z",
+        deliveryKey: "sns:22b80b92-fdea-4c2c-8f9d-bdfb0c7bf324",
+      },
+    } satisfies QueueEventItem,
+  ]),
+});

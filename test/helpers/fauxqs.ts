@@ -1,0 +1,46 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+
+/** fauxqs needs node:sqlite, which Node has from 22.5; the runtime (Node 22) has it. */
+export const fauxqsRuns = (() => {
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  return major > 22 || (major === 22 && minor >= 5);
+})();
+
+/** `describe` where fauxqs runs; elsewhere a visible skip that says why. */
+export const describeWithFauxqs = fauxqsRuns
+  ? describe
+  : (name: string, body: () => void) =>
+      describe.skip(
+        `${name} (skipped: fauxqs needs Node >= 22.5, this is ${process.version})`,
+        body,
+      );
+
+export interface Fauxqs {
+  endpoint: string;
+  stop: () => Promise<void>;
+}
+
+/** A fauxqs server in a child process, on a free loopback port. */
+export async function startFauxqs(): Promise<Fauxqs> {
+  const child: ChildProcess = spawn(process.execPath, [join(__dirname, "fauxqsServer.mjs")], {
+    stdio: ["pipe", "pipe", "inherit"],
+    env: { ...process.env, NODE_NO_WARNINGS: "1" },
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`fauxqs exited with ${code}`)));
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", resolve);
+  });
+  const { address } = JSON.parse(line) as { address: string };
+  return {
+    endpoint: address,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners("exit");
+        child.once("exit", () => resolve());
+        child.stdin?.end();
+      }),
+  };
+}

@@ -1,0 +1,140 @@
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from "@aws-sdk/client-sqs";
+import type { QueueEventItem } from "../../src/intake/queueItem";
+import { bundledHarness } from "./bundle";
+import { accessKey } from "./component";
+import { signedSnsMessage } from "./snsSigner";
+
+export const sqsClient = (endpoint: string) =>
+  new SQSClient({
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
+
+/** A queue with a dead-letter queue after `maxReceiveCount` receives, as the set-up guide has it. */
+export async function createQueueWithDlq(sqs: SQSClient, name: string, maxReceiveCount: number) {
+  const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }));
+  const dlqUrl = dlq.QueueUrl as string;
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ["QueueArn"] }),
+  );
+  const queue = await sqs.send(
+    new CreateQueueCommand({
+      QueueName: name,
+      Attributes: {
+        RedrivePolicy: JSON.stringify({
+          deadLetterTargetArn: Attributes?.QueueArn,
+          maxReceiveCount,
+        }),
+      },
+    }),
+  );
+  return { queueUrl: queue.QueueUrl as string, dlqUrl };
+}
+
+/** SES's JSON for one event of `sample`, with its own SES message ID. */
+export const sesEventJson = (sample: unknown, sesMessageId: string) => {
+  const event = structuredClone(sample) as { mail: { messageId: string } };
+  event.mail.messageId = sesMessageId;
+  return JSON.stringify(event);
+};
+
+/** What SNS puts in a subscribed queue: the signed envelope (signed with the test key). */
+export const envelopeBody = (sesJson: string, snsMessageId: string, topicArn?: string) =>
+  JSON.stringify(
+    signedSnsMessage({
+      Type: "Notification",
+      Message: sesJson,
+      MessageId: snsMessageId,
+      ...(topicArn ? { TopicArn: topicArn } : {}),
+    }),
+  );
+
+export const sendBody = (sqs: SQSClient, queueUrl: string, body: string) =>
+  sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
+
+/** Every message body in a queue (received with a short visibility, so they stay). */
+export async function drainBodies(sqs: SQSClient, queueUrl: string): Promise<string[]> {
+  const bodies: string[] = [];
+  for (;;) {
+    const { Messages } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        VisibilityTimeout: 60,
+      }),
+    );
+    if (!Messages?.length) return bodies;
+    bodies.push(...Messages.map((m) => m.Body ?? ""));
+  }
+}
+
+export async function queueDepth(sqs: SQSClient, queueUrl: string): Promise<number> {
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+    }),
+  );
+  return (
+    Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
+    Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+  );
+}
+
+/**
+ * One instance's flow as Prismatic runs it, as far as the platform facts go: a scheduled run of
+ * the trigger pages until its cursor is null, its items are split into batches, each batch is
+ * an execution; persisted state is loaded when an execution starts and written when it ends,
+ * and only if the execution succeeded and changed it.
+ */
+export class QueueFlowInstance {
+  instanceState: Record<string, unknown> = {};
+  crossFlowState: Record<string, unknown> = {};
+  private readonly harness = bundledHarness();
+
+  constructor(
+    private readonly triggerParams: Record<string, unknown>,
+    private readonly sqsEndpoint: string,
+  ) {}
+
+  async runTrigger(): Promise<QueueEventItem[]> {
+    const instanceState = structuredClone(this.instanceState);
+    const crossFlowState = structuredClone(this.crossFlowState);
+    const items: QueueEventItem[] = [];
+    let paginationState: Record<string, unknown> | null | undefined;
+    do {
+      const payload = (paginationState ? { paginationState } : {}) as Record<string, never>;
+      const result = (await this.harness.trigger(
+        "sesQueueEvents",
+        payload,
+        { connection: accessKey, endpoint: this.sqsEndpoint, ...this.triggerParams },
+        { instanceState, crossFlowState },
+      )) as unknown as {
+        payload: { body: { data: QueueEventItem[] }; paginationState: typeof paginationState };
+      };
+      items.push(...result.payload.body.data);
+      paginationState = result.payload.paginationState;
+    } while (paginationState);
+    this.instanceState = instanceState;
+    return items;
+  }
+
+  /** A batch execution: the flow's own steps, then Acknowledge SES Events as its last step. */
+  async runBatch(items: QueueEventItem[], flowSucceeds: boolean): Promise<boolean> {
+    if (!flowSucceeds) return false; // the execution fails before acknowledging: nothing written
+    const result = (await this.harness.action(
+      "acknowledgeSesEvents",
+      { connection: accessKey, endpoint: this.sqsEndpoint, events: items },
+      { crossFlowState: structuredClone(this.crossFlowState) },
+    )) as { crossFlowState?: Record<string, unknown> };
+    if (result.crossFlowState) this.crossFlowState = result.crossFlowState;
+    return true;
+  }
+}
