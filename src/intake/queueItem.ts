@@ -35,7 +35,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export function queuePositions(label: string, value: unknown): QueuePosition[] {
   let items = value;
-  if (typeof items === "string") {
+  if (typeof items === "string" && items.trim() !== "") {
     try {
       items = JSON.parse(items);
     } catch {
@@ -43,7 +43,7 @@ export function queuePositions(label: string, value: unknown): QueuePosition[] {
     }
   }
   const list = Array.isArray(items) ? items : [items];
-  if (list.length === 0 || items === undefined || items === null || items === "") {
+  if (list.length === 0 || items === undefined || items === null || String(items).trim() === "") {
     throw new Error(`${label} is empty: map the SES Events From SQS trigger's body.data.`);
   }
   return list.map((item, index) => {

@@ -1,0 +1,200 @@
+import {
+  DeleteMessageBatchCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  SQSClient,
+} from "@aws-sdk/client-sqs";
+import { mockClient } from "aws-sdk-client-mock";
+import { acknowledgedStateKey } from "../../src/intake/intakeLedger";
+import { accessKey, harness } from "../helpers/component";
+
+const sqs = mockClient(SQSClient);
+beforeEach(() => sqs.reset());
+
+const QUEUE = "https://sqs.us-east-1.amazonaws.com/111122223333/ses-events";
+const DLQ = "https://sqs.us-east-1.amazonaws.com/111122223333/ses-events-dlq";
+const item = (n: number, url = QUEUE) => ({
+  event: { type: "Bounce" },
+  queue: {
+    url,
+    messageId: `5fea7756-0ea4-451a-a703-${String(n).padStart(12, "0")}`,
+    receiptHandle: `handle-${n}`,
+    receiveCount: 1,
+    sentAt: null,
+    deliveryKey: `sns:22b80b92-fdea-4c2c-8f9d-${String(n).padStart(12, "0")}`,
+  },
+});
+
+describe("Acknowledge SES Events", () => {
+  it("deletes by receipt handle, 10 to a request, and records every handled event", async () => {
+    sqs.on(DeleteMessageBatchCommand).callsFake((input) => ({
+      Successful: input.Entries.filter((e: { Id: string }) => e.Id !== "3").map(
+        (e: { Id: string }) => ({ Id: e.Id }),
+      ),
+      Failed: input.Entries.filter((e: { Id: string }) => e.Id === "3").map(
+        (e: { Id: string }) => ({
+          Id: e.Id,
+          Code: "ReceiptHandleIsInvalid",
+          SenderFault: true,
+        }),
+      ),
+    }));
+    const items = Array.from({ length: 12 }, (_, n) => item(n));
+    const result = (await harness.action(
+      "acknowledgeSesEvents",
+      { connection: accessKey, events: items },
+      { crossFlowState: { other: 1 } },
+    )) as {
+      data: { acknowledged: number; notDeleted: { id: string; code: string }[] };
+      crossFlowState: Record<string, { seen: Record<string, number> }>;
+    };
+    const calls = sqs.commandCalls(DeleteMessageBatchCommand).map((call) => call.args[0].input);
+    expect(calls).toEqual([
+      {
+        QueueUrl: QUEUE,
+        Entries: items
+          .slice(0, 10)
+          .map((it, n) => ({ Id: String(n), ReceiptHandle: it.queue.receiptHandle })),
+      },
+      {
+        QueueUrl: QUEUE,
+        Entries: items
+          .slice(10)
+          .map((it, n) => ({ Id: String(n), ReceiptHandle: it.queue.receiptHandle })),
+      },
+    ]);
+    expect(result.data.acknowledged).toBe(12);
+    // The fourth of the first batch was not deleted; it is reported, and still recorded.
+    expect(result.data.notDeleted.map((f) => [f.id, f.code])).toEqual([
+      [items[3].queue.messageId, "ReceiptHandleIsInvalid"],
+    ]);
+    expect(Object.keys(result.crossFlowState[acknowledgedStateKey(QUEUE)].seen)).toEqual(
+      items.map((it) => it.queue.deliveryKey),
+    );
+    expect(result.crossFlowState.other).toBe(1);
+  });
+
+  it.each([
+    ["a webhook event", { sns: {}, event: {} }, /no "queue" field/],
+    [
+      "a queue URL on another host",
+      item(1, "https://evil.example/111122223333/q"),
+      /only AWS's SQS host/,
+    ],
+    [
+      "a queue in another region",
+      item(1, "https://sqs.eu-west-1.amazonaws.com/111122223333/q"),
+      /Region is us-east-1/,
+    ],
+  ])("refuses %s before any call", async (_what, events, message) => {
+    await expect(
+      harness.action("acknowledgeSesEvents", { connection: accessKey, events }),
+    ).rejects.toThrow(message);
+    expect(sqs.calls()).toHaveLength(0);
+  });
+});
+
+describe("Redrive Dead-Letter Queue", () => {
+  it("sends each message back unchanged, then deletes only what SQS accepted", async () => {
+    sqs
+      .on(ReceiveMessageCommand)
+      .resolvesOnce({
+        Messages: [0, 1, 2].map((n) => ({
+          MessageId: `m${n}`,
+          ReceiptHandle: `h${n}`,
+          Body: `body ${n}`,
+          MessageAttributes:
+            n === 0 ? { kind: { DataType: "String", StringValue: "x" } } : undefined,
+        })),
+      })
+      .resolves({ Messages: [] });
+    sqs.on(SendMessageBatchCommand).resolves({
+      Successful: [
+        { Id: "0", MessageId: "n0", MD5OfMessageBody: "" },
+        { Id: "2", MessageId: "n2", MD5OfMessageBody: "" },
+      ],
+      Failed: [{ Id: "1", Code: "KMS.AccessDenied", SenderFault: true }],
+    });
+    sqs.on(DeleteMessageBatchCommand).resolves({ Successful: [{ Id: "0" }, { Id: "1" }] });
+    const result = (await harness.action("redriveDeadLetterQueue", {
+      connection: accessKey,
+      deadLetterQueueUrl: DLQ,
+      destinationQueueUrl: QUEUE,
+    })) as { data: { moved: number; notSent: { id: string }[]; stoppedBy: string } };
+    expect(sqs.commandCalls(SendMessageBatchCommand)[0].args[0].input).toEqual({
+      QueueUrl: QUEUE,
+      Entries: [
+        {
+          Id: "0",
+          MessageBody: "body 0",
+          MessageAttributes: {
+            kind: { DataType: "String", StringValue: "x", BinaryValue: undefined },
+          },
+        },
+        { Id: "1", MessageBody: "body 1", MessageAttributes: {} },
+        { Id: "2", MessageBody: "body 2", MessageAttributes: {} },
+      ],
+    });
+    expect(sqs.commandCalls(DeleteMessageBatchCommand)[0].args[0].input).toEqual({
+      QueueUrl: DLQ,
+      Entries: [
+        { Id: "0", ReceiptHandle: "h0" },
+        { Id: "1", ReceiptHandle: "h2" },
+      ],
+    });
+    expect(result.data).toMatchObject({ moved: 2, notSent: [{ id: "m1" }], stoppedBy: "empty" });
+  });
+
+  it("refuses to move a queue onto itself, before any call", async () => {
+    await expect(
+      harness.action("redriveDeadLetterQueue", {
+        connection: accessKey,
+        deadLetterQueueUrl: DLQ,
+        destinationQueueUrl: DLQ,
+      }),
+    ).rejects.toThrow(/dead-letter queue itself/);
+    expect(sqs.calls()).toHaveLength(0);
+  });
+});
+
+describe("SES Events From SQS receives what it can verify", () => {
+  it("asks for up to 10 messages with the visibility timeout and long polling it was given", async () => {
+    sqs.on(ReceiveMessageCommand).resolves({ Messages: [] });
+    const result = await harness.trigger(
+      "sesQueueEvents",
+      {},
+      {
+        connection: accessKey,
+        queueUrl: QUEUE,
+        allowedTopicArns: ["arn:aws:sns:us-east-1:111122223333:ses-notifications"],
+        visibilityTimeoutSeconds: "900",
+        waitTimeSeconds: "5",
+      },
+    );
+    expect(sqs.commandCalls(ReceiveMessageCommand).map((c) => c.args[0].input)).toEqual([
+      {
+        QueueUrl: QUEUE,
+        MaxNumberOfMessages: 10,
+        VisibilityTimeout: 900,
+        WaitTimeSeconds: 5,
+        MessageSystemAttributeNames: ["ApproximateReceiveCount", "SentTimestamp"],
+        MessageAttributeNames: ["All"],
+      },
+    ]);
+    expect(result).toMatchObject({
+      payload: { body: { data: [] }, paginationState: null },
+      resultType: "polled_no_changes",
+    });
+  });
+
+  it("refuses to run with no topic (every envelope would be refused), before any call", async () => {
+    await expect(
+      harness.trigger(
+        "sesQueueEvents",
+        {},
+        { connection: accessKey, queueUrl: QUEUE, allowedTopicArns: [] },
+      ),
+    ).rejects.toThrow(/Allowed Topic ARNs is empty/);
+    expect(sqs.calls()).toHaveLength(0);
+  });
+});
