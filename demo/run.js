@@ -3,12 +3,14 @@
  * The main job on an embedded local default: no AWS account, no network. Runs the BUILT
  * component (dist/index.js) through Spectral's harness, as Prismatic's runner would, against
  * local emulators: the SES v2 emulator for sending; s3rver plus a KMS stand-in for received mail;
- * a local stand-in for SNS (signing, certificate) to drive the Received Email trigger.
+ * a local stand-in for SNS (signing, certificate) to drive the Received Email trigger; fauxqs
+ * (SQS + SNS) for the SQS trigger.
  */
 const { join } = require("node:path");
 const { createConnection, createHarness } = require("@prismatic-io/spectral/dist/testing");
 const { sendMailDemo } = require("./sendMail");
 const { receiveMailDemo } = require("./receiveMail");
+const { queueEventsDemo } = require("./queueEvents");
 
 async function main() {
   const component = require(join(__dirname, "..", "dist", "index.js")).default;
@@ -22,8 +24,9 @@ async function main() {
 
   await sendMailDemo({ harness, connection });
   await receiveMailDemo({ harness, connection, keys });
+  await queueEventsDemo({ harness, connection });
   console.log(
-    "\nDemo OK: mail sent with its attachments intact; received encrypted mail fetched, authenticated, decrypted and parsed, by the action and by the SNS-triggered flow; tampered mail and a forged notification refused.",
+    "\nDemo OK: mail sent with its attachments intact; received encrypted mail fetched, authenticated, decrypted and parsed, by the action and by the SNS-triggered flow; tampered mail and a forged notification refused; SES events through SQS handed over once and acknowledged (on Node >= 22.5).",
   );
 }
 
