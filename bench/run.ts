@@ -11,6 +11,7 @@ import { benchBulkSend } from "./bulkSend";
 import { benchBundle } from "./bundle";
 import { benchInboundPipeline } from "./inboundPipeline";
 import { fmt, mb, repoPath } from "./measure";
+import { benchQueueIntake } from "./queueIntake";
 import { benchRoleCredentials } from "./roleCredentials";
 import { benchSnsVerification } from "./snsVerification";
 
@@ -191,6 +192,40 @@ async function main() {
         ...r.map((row) => `| ${row.actions} | ${row.spread} | ${row.stsCalls} |`),
       ].join("\n"),
     );
+  }
+  if (want("intake")) {
+    console.log("\n6. SES event intake: SQS trigger and webhook trigger");
+    const [major, minor] = process.versions.node.split(".").map(Number);
+    if (major < 22 || (major === 22 && minor < 5)) {
+      sections.push("## 6. SES event intake\n\nNot measured: fauxqs needs Node >= 22.5.");
+    } else {
+      const r = await benchQueueIntake();
+      const lateRate = 1 - r.lateHanded / r.lateCopies;
+      const twinRate = 1 - r.twinHanded / r.twinCopies;
+      target(
+        lateRate === 1,
+        `duplicates arriving after the first copy's execution ended: ${fmt(lateRate * 100, 1)}% dropped (target 100%)`,
+      );
+      sections.push(
+        [
+          "## 6. SES event intake: SQS trigger and webhook trigger",
+          `SQS: ${r.events} signed SNS envelopes in a fauxqs queue (in this process), read by the bundled SES Events From SQS trigger through Spectral's harness (pages of 10: receive, verify, normalise, hand over) and deleted by Acknowledge SES Events in batches of 10, state carried between executions as Prismatic does. Baseline: the same receive (10 at a time), JSON parse, RSA verify and delete by hand. Webhook: ${r.webhookEvents} deliveries to the bundled SES Notification trigger, one per execution, against bare parse + verify.`,
+          "",
+          "| Path | Ours (events/s) | Bare baseline (events/s) | Ours / baseline |",
+          "| --- | --- | --- | --- |",
+          `| SQS trigger + acknowledge | ${fmt(r.oursPerSecond, 0)} | ${fmt(r.barePerSecond, 0)} | ${fmt(r.oursPerSecond / r.barePerSecond)} |`,
+          `| webhook trigger | ${fmt(r.webhookPerSecond, 0)} | ${fmt(r.webhookBarePerSecond, 0)} | ${fmt(r.webhookPerSecond / r.webhookBarePerSecond)} |`,
+          "",
+          "| Duplicates | Copies | Handed over again | Dropped |",
+          "| --- | --- | --- | --- |",
+          `| every event sent again after its first copy was acknowledged | ${r.lateCopies} | ${r.lateHanded} | ${fmt(lateRate * 100, 1)}% |`,
+          `| events sent twice at once (both copies in the queue together) | ${r.twinCopies} | ${r.twinHanded} | ${fmt(twinRate * 100, 1)}% |`,
+          "",
+          "The fault test (`test/queue/queueIntake.bundle.test.ts`) checks the same with failing batches, forged and malformed messages and a dead-letter queue: no copy handed over.",
+        ].join("\n"),
+      );
+      if (only) console.log(sections[sections.length - 1]);
+    }
   }
   if (want("bundle")) {
     console.log("\n5. Bundle");
