@@ -92,7 +92,7 @@ const TRIGGER_PERMISSIONS = {
 const QUEUE_TRIGGERS = {
   sesQueueEvents: {
     permissions:
-      "`sqs:ReceiveMessage` and `sqs:DeleteMessage` on the queue (duplicates and ignored types are deleted by the trigger); with Fetch Email Content, `s3:GetObject` and, for mail SES encrypted, `kms:Decrypt`",
+      "`sqs:ReceiveMessage` and `sqs:DeleteMessage` on the queue (duplicates and ignored types are deleted by the trigger); `sqs:GetQueueAttributes` to check the queue's set-up on deploy (warnings only); with Fetch Email Content, `s3:GetObject` and, for mail SES encrypted, `kms:Decrypt`",
     trust: "sqsTriggerTrust.md",
   },
 };

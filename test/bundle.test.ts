@@ -26,12 +26,13 @@ describe("the built bundle (what prism components:publish uploads)", () => {
       "awsAssumeRole",
     ]);
     expect(Object.keys(bundled.actions)).toEqual(Object.keys(component.actions));
-    expect(Object.keys(bundled.actions)).toHaveLength(50);
+    expect(Object.keys(bundled.actions)).toHaveLength(52);
     expect(Object.keys(bundled.triggers).sort()).toEqual([
       "bounceNotification",
       "complaintNotification",
       "receivedEmail",
       "sesNotification",
+      "sesQueueEvents",
     ]);
     for (const trigger of Object.values(bundled.triggers) as {
       hasOnInstanceDeploy?: boolean;
@@ -43,7 +44,7 @@ describe("the built bundle (what prism components:publish uploads)", () => {
     expect(Object.keys(bundled.dataSources).sort()).toEqual(
       Object.keys(component.dataSources ?? {}).sort(),
     );
-    expect(Object.keys(bundled.dataSources)).toHaveLength(7);
+    expect(Object.keys(bundled.dataSources)).toHaveLength(8);
     for (const action of Object.values(bundled.actions) as { examplePayload?: unknown }[]) {
       expect(action.examplePayload).toBeDefined();
     }

@@ -304,9 +304,10 @@ const PARAMS: Record<string, Record<string, unknown>> = {
 };
 
 describe("example payloads", () => {
-  it("cover every SES action (the S3 ones are checked against the S3 emulator)", () => {
+  it("cover every SES action (the S3 ones are checked against the S3 emulator, the SQS ones in test/queue)", () => {
     const inbound = ["fetchReceivedEmail", "listReceivedEmails", "deleteReceivedEmail"];
-    expect([...Object.keys(PARAMS), ...inbound].sort()).toEqual(
+    const queue = ["acknowledgeSesEvents", "redriveDeadLetterQueue"];
+    expect([...Object.keys(PARAMS), ...inbound, ...queue].sort()).toEqual(
       Object.keys(harness.component.actions).sort(),
     );
   });

@@ -138,3 +138,13 @@ export const s3EndpointInput = {
   comments:
     "Leave empty for AWS's S3 endpoint. Set an http(s) URL for an S3-compatible endpoint or a local emulator (path-style addressing is used). KMS always uses the region's endpoint.",
 };
+
+/** What Fetch Email Content checks, shared by the Received Email and SQS triggers. */
+export const receivedMailInputs = {
+  expectedAccountId: expectedAccountIdInput,
+  expectedRuleName: expectedRuleNameInput,
+  expectedKmsKeyArn: expectedKmsKeyArnInput,
+  requireEncryption: requireEncryptionInput,
+  maxSizeMb: maxSizeInput,
+  allowLegacyCbc: allowLegacyCbcInput,
+};

@@ -1,4 +1,4 @@
-import { type DeliveryLog, readDeliveryLog, remember, seenAt } from "../sns/deliveryLog";
+import { type DeliveryLog, readDeliveryLog, seenAt } from "../sns/deliveryLog";
 
 /**
  * What the SQS trigger knows of the events it has seen, so each is handed over once and none is
@@ -38,41 +38,54 @@ export function acknowledgedAt(log: DeliveryLog, key: string, now: number): numb
   return seenAt(log, key, now, ackLimits);
 }
 
-/** The acknowledged log with `keys` added now. */
+/** The acknowledged log with `keys` added now, pruned to its limits: one pass for a whole batch. */
 export function acknowledge(log: DeliveryLog, keys: readonly string[], now: number): DeliveryLog {
-  return keys.reduce((current, key) => remember(current, key, now, ackLimits), log);
+  const fresh = new Set(keys);
+  const entries = Object.entries(log.seen).filter(
+    ([key, at]) => !fresh.has(key) && typeof at === "number" && now - at <= ackLimits.maxAgeMs,
+  );
+  for (const key of fresh) entries.push([key, now]);
+  return { v: 1, seen: Object.fromEntries(entries.slice(-ackLimits.maxEntries)) };
 }
 
-/** The log with `key` handed over in SQS message `messageId` now; entries older than `holdMs` go. */
-export function recordHandOver(
+/**
+ * The log with each [delivery key, SQS message ID] handed over now, pruned: entries older than
+ * `holdMs` go, and the oldest beyond MAX_HELD_ENTRIES. Entries stay oldest first.
+ */
+export function recordHandOvers(
   log: HandedOverLog,
-  key: string,
-  messageId: string,
+  handedOver: Iterable<readonly [string, string]>,
   now: number,
   holdMs: number,
 ): HandedOverLog {
+  const fresh = new Map(handedOver);
   const entries = Object.entries(log.held).filter(
-    ([held, entry]) =>
-      held !== key &&
+    ([key, entry]) =>
+      !fresh.has(key) &&
       Array.isArray(entry) &&
       typeof entry[1] === "number" &&
       now - entry[1] < holdMs,
   );
-  entries.push([key, [messageId, now]]);
+  for (const [key, messageId] of fresh) entries.push([key, [messageId, now]]);
   return { v: 1, held: Object.fromEntries(entries.slice(-MAX_HELD_ENTRIES)) };
 }
 
-/** Merge of two hand-over logs (a run's own entries over what was persisted), pruned to `holdMs`. */
+/**
+ * Merge of two hand-over logs, `newer` (a run's own) over `base` (what was persisted), pruned to
+ * `holdMs`. Both are oldest first and newer's entries are the later ones, so no sort is needed.
+ */
 export function mergeHandOvers(
   base: HandedOverLog,
   newer: HandedOverLog,
   now: number,
   holdMs: number,
 ): HandedOverLog {
-  const entries = Object.entries({ ...base.held, ...newer.held }).filter(
-    ([, entry]) => Array.isArray(entry) && typeof entry[1] === "number" && now - entry[1] < holdMs,
-  );
-  entries.sort((a, b) => a[1][1] - b[1][1]);
+  const live = ([, entry]: [string, unknown]) =>
+    Array.isArray(entry) && typeof entry[1] === "number" && now - entry[1] < holdMs;
+  const entries = [
+    ...Object.entries(base.held).filter((entry) => !(entry[0] in newer.held) && live(entry)),
+    ...Object.entries(newer.held).filter(live),
+  ];
   return { v: 1, held: Object.fromEntries(entries.slice(-MAX_HELD_ENTRIES)) };
 }
 

@@ -1,11 +1,6 @@
 import type { SesEventType } from "../sesEvents/normalize";
 import type { DeliveryLog } from "../sns/deliveryLog";
-import {
-  decideEvent,
-  type HandedOverLog,
-  type QueueDecision,
-  recordHandOver,
-} from "./intakeLedger";
+import { decideEvent, type HandedOverLog, type QueueDecision } from "./intakeLedger";
 import { type QueuedMessage, type QueueIntakeOptions, readQueuedMessage } from "./queuedMessage";
 
 type EventMessage = Extract<QueuedMessage, { kind: "event" }>;
@@ -14,8 +9,6 @@ export interface SortedPage<M> {
   handOver: { message: M; checked: EventMessage }[];
   remove: { message: M; why: "duplicate" | "ignored"; detail: string }[];
   leave: { message: M; why: Extract<QueueDecision, { kind: "leave" }>["why"]; detail: string }[];
-  /** The hand-over log with this page's hand-overs in it. */
-  handedOver: HandedOverLog;
 }
 
 /**
@@ -40,8 +33,9 @@ export async function sortQueueMessages<M extends { messageId: string; body: str
     handOver: [],
     remove: [],
     leave: [],
-    handedOver: options.handedOver,
   };
+  // This page's hand-overs, so a second copy in the same page is seen too.
+  const pageHandOvers = new Map<string, string>();
   for (const message of messages) {
     let checked: QueuedMessage;
     try {
@@ -64,7 +58,13 @@ export async function sortQueueMessages<M extends { messageId: string; body: str
       page.remove.push({ message, why: "ignored", detail });
       continue;
     }
-    const ledger = { acknowledged: options.acknowledged, handedOver: page.handedOver };
+    const twin = pageHandOvers.get(checked.deliveryKey);
+    if (twin !== undefined && twin !== message.messageId) {
+      const detail = `a copy of ${checked.deliveryKey}, which message ${twin} in this page carries`;
+      page.remove.push({ message, why: "duplicate", detail });
+      continue;
+    }
+    const ledger = { acknowledged: options.acknowledged, handedOver: options.handedOver };
     const decision = decideEvent(
       checked.deliveryKey,
       message.messageId,
@@ -76,13 +76,7 @@ export async function sortQueueMessages<M extends { messageId: string; body: str
     else if (decision.kind === "leave") page.leave.push({ message, ...decision });
     else {
       page.handOver.push({ message, checked });
-      page.handedOver = recordHandOver(
-        page.handedOver,
-        checked.deliveryKey,
-        message.messageId,
-        options.now,
-        options.holdMs,
-      );
+      pageHandOvers.set(checked.deliveryKey, message.messageId);
     }
   }
   return page;

@@ -1,15 +1,7 @@
 import { batchTrigger, type TriggerPayload } from "@prismatic-io/spectral";
 import { clientSettings, createSqsClient } from "../aws/clients";
 import { connectionInput, regionInput } from "../inputs/common";
-import {
-  allowLegacyCbcInput,
-  expectedAccountIdInput,
-  expectedKmsKeyArnInput,
-  expectedRuleNameInput,
-  maxSizeInput,
-  requireEncryptionInput,
-  s3EndpointInput,
-} from "../inputs/inbound";
+import { receivedMailInputs, s3EndpointInput } from "../inputs/inbound";
 import {
   maxMessagesPerRunInput,
   queueEventTypesInput,
@@ -28,10 +20,11 @@ import {
   mergeHandOvers,
   readAcknowledgedLog,
   readHandedOverLog,
-  recordHandOver,
+  recordHandOvers,
 } from "../intake/intakeLedger";
 import type { QueueEventItem } from "../intake/queueItem";
 import { sortQueueMessages } from "../intake/sortQueueMessages";
+import { queueSetUpWarnings } from "../queue/queueHealth";
 import { deleteMessages, receiveMessages } from "../queue/queueMessages";
 import { normalizeSesMessage, type SesEvent } from "../sesEvents/normalize";
 import { bouncePermanent } from "../sesEvents/samples";
@@ -72,12 +65,7 @@ export const sesQueueEvents = batchTrigger({
     maxMessagesPerRun: maxMessagesPerRunInput,
     waitTimeSeconds: waitTimeInput,
     fetchEmail: { ...fetchStoredMailInput, default: "false" },
-    expectedAccountId: expectedAccountIdInput,
-    expectedRuleName: expectedRuleNameInput,
-    expectedKmsKeyArn: expectedKmsKeyArnInput,
-    requireEncryption: requireEncryptionInput,
-    maxSizeMb: maxSizeInput,
-    allowLegacyCbc: allowLegacyCbcInput,
+    ...receivedMailInputs,
     endpoint: sqsEndpointInput,
     s3Endpoint: s3EndpointInput,
   },
@@ -127,7 +115,7 @@ export const sesQueueEvents = batchTrigger({
 
     const items: QueueEventItem[] = [];
     const leave = [...sorted.leave];
-    let runHandedOver = runHeld;
+    const handedNow: [string, string][] = [];
     for (const { message, checked } of sorted.handOver) {
       let mail = {};
       if (checked.event.type === "Received" && params.fetchEmail) {
@@ -153,13 +141,7 @@ export const sesQueueEvents = batchTrigger({
           deliveryKey: checked.deliveryKey,
         },
       });
-      runHandedOver = recordHandOver(
-        runHandedOver,
-        checked.deliveryKey,
-        message.messageId,
-        now,
-        holdMs,
-      );
+      handedNow.push([checked.deliveryKey, message.messageId]);
     }
 
     // Genuine messages with nothing left to do: duplicates of acknowledged events, other types.
@@ -187,6 +169,7 @@ export const sesQueueEvents = batchTrigger({
       `Page ${pageNumber}: ${messages.length} received, ${items.length} handed over, ${count("duplicate")} duplicates and ${count("ignored")} ignored deleted, ${leave.length} left in the queue.`,
     );
 
+    const runHandedOver = recordHandOvers(runHeld, handedNow, now, holdMs);
     context.polling.setState({
       handedOver: mergeHandOvers(persisted, runHandedOver, now, holdMs),
     });
@@ -202,6 +185,24 @@ export const sesQueueEvents = batchTrigger({
         : null,
       polledNoChanges: items.length === 0 && !more,
     };
+  },
+  // A deploy checks the queue's set-up and warns; it never fails on what it cannot read.
+  onInstanceDeploy: async (context, params) => {
+    const queue = checkQueueUrl("Queue URL", params.queueUrl, {
+      region: params.region,
+      endpointOverride: params.endpoint !== undefined,
+    });
+    try {
+      const sqs = createSqsClient(clientSettings(params));
+      for (const warning of await queueSetUpWarnings(sqs, queue.url, params)) {
+        context.logger.warn(`SES Events From SQS (${queue.name}): ${warning}`);
+      }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      context.logger.warn(
+        `SES Events From SQS could not read queue ${queue.name}'s attributes (sqs:GetQueueAttributes) to check its set-up: ${reason}`,
+      );
+    }
   },
   examplePayload: exampleBatchResult([
     {

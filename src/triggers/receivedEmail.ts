@@ -1,14 +1,6 @@
 import { trigger } from "@prismatic-io/spectral";
 import { regionInput } from "../inputs/common";
-import {
-  allowLegacyCbcInput,
-  expectedAccountIdInput,
-  expectedKmsKeyArnInput,
-  expectedRuleNameInput,
-  maxSizeInput,
-  requireEncryptionInput,
-  s3EndpointInput,
-} from "../inputs/inbound";
+import { receivedMailInputs, s3EndpointInput } from "../inputs/inbound";
 import {
   allowedTopicArnsInput,
   fetchStoredMailInput,
@@ -41,12 +33,7 @@ export const receivedEmail = trigger({
     region: regionInput,
     subscribeTopic: subscribeTopicInput,
     fetchEmail: fetchStoredMailInput,
-    expectedAccountId: expectedAccountIdInput,
-    expectedRuleName: expectedRuleNameInput,
-    expectedKmsKeyArn: expectedKmsKeyArnInput,
-    requireEncryption: requireEncryptionInput,
-    maxSizeMb: maxSizeInput,
-    allowLegacyCbc: allowLegacyCbcInput,
+    ...receivedMailInputs,
     endpoint: s3EndpointInput,
   },
   allowsBranching: true,

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { serveSnsLocally } from "./snsSigner";
 
 /** fauxqs needs node:sqlite, which Node has from 22.5; the runtime (Node 22) has it. */
 export const fauxqsRuns = (() => {
@@ -43,4 +44,19 @@ export async function startFauxqs(): Promise<Fauxqs> {
         child.stdin?.end();
       }),
   };
+}
+
+/** fauxqs for the whole file, and SNS's certificate served in-process, in beforeAll/afterAll. */
+export function useFauxqsAndSns(): { fauxqs: () => Fauxqs } {
+  let server: Fauxqs;
+  let sns: { restore: () => void };
+  beforeAll(async () => {
+    server = await startFauxqs();
+    sns = serveSnsLocally();
+  });
+  afterAll(async () => {
+    sns.restore();
+    await server.stop();
+  });
+  return { fauxqs: () => server };
 }

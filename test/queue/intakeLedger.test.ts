@@ -6,7 +6,7 @@ import {
   mergeHandOvers,
   readAcknowledgedLog,
   readHandedOverLog,
-  recordHandOver,
+  recordHandOvers,
 } from "../../src/intake/intakeLedger";
 
 const HOLD = 60_000;
@@ -36,7 +36,7 @@ describe("which copy of an SES event goes to a flow", () => {
   it("deletes a second SQS message of an event another message carries, while that one may be in a flow", () => {
     const ledger = {
       ...empty(),
-      handedOver: recordHandOver(readHandedOverLog(undefined), "sns:a", "m1", 1000, HOLD),
+      handedOver: recordHandOvers(readHandedOverLog(undefined), [["sns:a", "m1"]], 1000, HOLD),
     };
     expect(decideEvent("sns:a", "m2", ledger, 1000 + HOLD - 1, HOLD)).toMatchObject({
       kind: "delete",
@@ -51,7 +51,7 @@ describe("which copy of an SES event goes to a flow", () => {
   it("keeps the hand-over log bounded in size and age", () => {
     let log: HandedOverLog = readHandedOverLog(undefined);
     for (let n = 0; n < MAX_HELD_ENTRIES + 10; n += 1)
-      log = recordHandOver(log, `sns:${n}`, `m${n}`, n, 1e9);
+      log = recordHandOvers(log, [[`sns:${n}`, `m${n}`]], n, 1e9);
     expect(Object.keys(log.held)).toHaveLength(MAX_HELD_ENTRIES);
     expect(log.held["sns:0"]).toBeUndefined();
     const merged = mergeHandOvers(log, readHandedOverLog(undefined), MAX_HELD_ENTRIES + 14, 10);

@@ -1,12 +1,17 @@
 import {
   DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   SQSClient,
 } from "@aws-sdk/client-sqs";
 import { mockClient } from "aws-sdk-client-mock";
 import { acknowledgedStateKey } from "../../src/intake/intakeLedger";
-import { accessKey, harness } from "../helpers/component";
+import { accessKey, dataOf, harness } from "../helpers/component";
+import { shapeOf } from "../helpers/shapeOf";
+
+const exampleOf = (key: string) =>
+  (harness.component.actions[key] as { examplePayload?: { data: unknown } }).examplePayload?.data;
 
 const sqs = mockClient(SQSClient);
 beforeEach(() => sqs.reset());
@@ -72,6 +77,15 @@ describe("Acknowledge SES Events", () => {
       items.map((it) => it.queue.deliveryKey),
     );
     expect(result.crossFlowState.other).toBe(1);
+  });
+
+  it("returns what its examplePayload shows", async () => {
+    sqs.on(DeleteMessageBatchCommand).resolves({ Successful: [{ Id: "0" }, { Id: "1" }] });
+    const result = await harness.action("acknowledgeSesEvents", {
+      connection: accessKey,
+      events: [item(1), item(2)],
+    });
+    expect(shapeOf(dataOf(result))).toEqual(shapeOf(exampleOf("acknowledgeSesEvents")));
   });
 
   it.each([
@@ -143,6 +157,11 @@ describe("Redrive Dead-Letter Queue", () => {
       ],
     });
     expect(result.data).toMatchObject({ moved: 2, notSent: [{ id: "m1" }], stoppedBy: "empty" });
+    const { notSent: _failed, ...rest } = result.data;
+    const { notSent: _none, ...example } = exampleOf(
+      "redriveDeadLetterQueue",
+    ) as typeof result.data;
+    expect(shapeOf(rest)).toEqual(shapeOf(example));
   });
 
   it("refuses to move a queue onto itself, before any call", async () => {
@@ -196,5 +215,49 @@ describe("SES Events From SQS receives what it can verify", () => {
       ),
     ).rejects.toThrow(/Allowed Topic ARNs is empty/);
     expect(sqs.calls()).toHaveLength(0);
+  });
+});
+
+describe("deploying SES Events From SQS checks the queue's set-up", () => {
+  const deploy = () =>
+    harness.triggerOnInstanceDeploy("sesQueueEvents", {
+      connection: accessKey,
+      queueUrl: QUEUE,
+      allowedTopicArns: ["arn:aws:sns:us-east-1:111122223333:ses-notifications"],
+    });
+
+  it("warns when the queue has no dead-letter queue or keeps messages shorter than the replay window", async () => {
+    sqs
+      .on(GetQueueAttributesCommand)
+      .resolves({ Attributes: { MessageRetentionPeriod: "345600" } });
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => {});
+    warn.mockClear();
+    await deploy();
+    const lines = warn.mock.calls.map((call) => String(call[0]));
+    warn.mockRestore();
+    expect(sqs.commandCalls(GetQueueAttributesCommand)[0].args[0].input).toEqual({
+      QueueUrl: QUEUE,
+      AttributeNames: ["RedrivePolicy", "MessageRetentionPeriod"],
+    });
+    expect(lines.join("\n")).toMatch(/no redrive policy/);
+    expect(lines.join("\n")).toMatch(
+      /keeps messages 345600 s, less than Max Message Age \(1209600 s\)/,
+    );
+  });
+
+  it("deploys without a warning about a well set-up queue, and without failing when it cannot look", async () => {
+    sqs.on(GetQueueAttributesCommand).resolves({
+      Attributes: { RedrivePolicy: '{"maxReceiveCount":5}', MessageRetentionPeriod: "1209600" },
+    });
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => {});
+    warn.mockClear();
+    await deploy();
+    expect(warn).not.toHaveBeenCalled();
+    sqs
+      .on(GetQueueAttributesCommand)
+      .rejects(Object.assign(new Error("denied"), { name: "AccessDenied" }));
+    await expect(deploy()).resolves.not.toThrow();
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/could not read queue ses-events/);
+    warn.mockRestore();
   });
 });

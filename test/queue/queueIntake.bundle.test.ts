@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { bouncePermanent, delivery } from "../../src/sesEvents/samples";
-import { describeWithFauxqs, type Fauxqs, startFauxqs } from "../helpers/fauxqs";
+import { describeWithFauxqs, useFauxqsAndSns } from "../helpers/fauxqs";
 import {
   createQueueWithDlq,
   drainBodies,
@@ -11,7 +11,7 @@ import {
   sesEventJson,
   sqsClient,
 } from "../helpers/queuePlatform";
-import { serveSnsLocally, TOPIC_ARN } from "../helpers/snsSigner";
+import { TOPIC_ARN } from "../helpers/snsSigner";
 
 jest.setTimeout(120_000);
 
@@ -22,19 +22,10 @@ const MAX_RECEIVE = 3;
 describeWithFauxqs(
   "SES Events From SQS: every event handed to a successful flow once, nothing lost",
   () => {
-    let fauxqs: Fauxqs;
-    let sns: ReturnType<typeof serveSnsLocally>;
-    beforeAll(async () => {
-      fauxqs = await startFauxqs();
-      sns = serveSnsLocally();
-    });
-    afterAll(async () => {
-      sns.restore();
-      await fauxqs.stop();
-    });
+    const { fauxqs: server } = useFauxqsAndSns();
 
     it("survives duplicates, forgeries, malformed messages and failing batches", async () => {
-      const sqs = sqsClient(fauxqs.endpoint);
+      const sqs = sqsClient(server().endpoint);
       const { queueUrl, dlqUrl } = await createQueueWithDlq(sqs, "fault", MAX_RECEIVE);
       const snsId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
       const genuine = Array.from({ length: 40 }, (_, n) =>
@@ -72,7 +63,7 @@ describeWithFauxqs(
           maxMessagesPerRun: "100",
           waitTimeSeconds: "0",
         },
-        fauxqs.endpoint,
+        server().endpoint,
       );
       const succeeded = new Map<string, number>();
       const handedOver = new Map<string, number>();

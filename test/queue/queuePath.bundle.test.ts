@@ -8,7 +8,7 @@ import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import { complaint, receivedSns } from "../../src/sesEvents/samples";
 import { bundledHarness } from "../helpers/bundle";
 import { accessKey } from "../helpers/component";
-import { describeWithFauxqs, type Fauxqs, startFauxqs } from "../helpers/fauxqs";
+import { describeWithFauxqs, useFauxqsAndSns } from "../helpers/fauxqs";
 import {
   createQueueWithDlq,
   envelopeBody,
@@ -18,31 +18,23 @@ import {
   sesEventJson,
   sqsClient,
 } from "../helpers/queuePlatform";
-import { serveSnsLocally, TOPIC_ARN } from "../helpers/snsSigner";
+import { shapeOf } from "../helpers/shapeOf";
+import { TOPIC_ARN } from "../helpers/snsSigner";
 
 jest.setTimeout(60_000);
 
 describeWithFauxqs("SES Events From SQS against a real SQS/SNS emulator", () => {
-  let fauxqs: Fauxqs;
-  let sns: ReturnType<typeof serveSnsLocally>;
-  beforeAll(async () => {
-    fauxqs = await startFauxqs();
-    sns = serveSnsLocally();
-  });
-  afterAll(async () => {
-    sns.restore();
-    await fauxqs.stop();
-  });
+  const { fauxqs: server } = useFauxqsAndSns();
   const credentials = { accessKeyId: "test", secretAccessKey: "test" };
 
   it("takes SES's JSON that SNS fans out with raw message delivery, and it leaves the queue when acknowledged", async () => {
-    const sqs = sqsClient(fauxqs.endpoint);
+    const sqs = sqsClient(server().endpoint);
     const { queueUrl } = await createQueueWithDlq(sqs, "raw", 3);
     const { Attributes } = await sqs.send(
       new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }),
     );
     const snsClient = new SNSClient({
-      endpoint: fauxqs.endpoint,
+      endpoint: server().endpoint,
       region: "us-east-1",
       credentials,
     });
@@ -61,10 +53,18 @@ describeWithFauxqs("SES Events From SQS against a real SQS/SNS emulator", () => 
 
     const instance = new QueueFlowInstance(
       { queueUrl, rawMessageDelivery: true, waitTimeSeconds: "1" },
-      fauxqs.endpoint,
+      server().endpoint,
     );
     const items = await instance.runTrigger();
     expect(items).toHaveLength(1);
+    // The same fields as the trigger's example item (whose sns is an envelope, here null).
+    const example = (
+      bundledHarness().component.triggers.sesQueueEvents as unknown as {
+        examplePayload: { payload: { body: { data: { queue: unknown }[] } } };
+      }
+    ).examplePayload.payload.body.data[0];
+    expect(Object.keys(items[0]).sort()).toEqual(Object.keys(example).sort());
+    expect(shapeOf(items[0].queue)).toEqual(shapeOf(example.queue));
     expect(items[0]).toMatchObject({
       sns: null,
       event: { type: "Complaint", mail: { messageId: "ses-raw-1" } },
@@ -76,7 +76,7 @@ describeWithFauxqs("SES Events From SQS against a real SQS/SNS emulator", () => 
   });
 
   it("fetches received mail like the Received Email trigger, and lists queues in the picklist", async () => {
-    const sqs = sqsClient(fauxqs.endpoint);
+    const sqs = sqsClient(server().endpoint);
     const { queueUrl } = await createQueueWithDlq(sqs, "inbound", 3);
     await sendBody(
       sqs,
@@ -85,7 +85,7 @@ describeWithFauxqs("SES Events From SQS against a real SQS/SNS emulator", () => 
     );
     const instance = new QueueFlowInstance(
       { queueUrl, allowedTopicArns: [TOPIC_ARN], fetchEmail: true, waitTimeSeconds: "1" },
-      fauxqs.endpoint,
+      server().endpoint,
     );
     const [item] = await instance.runTrigger();
     expect(item.event.type).toBe("Received");
@@ -97,7 +97,7 @@ describeWithFauxqs("SES Events From SQS against a real SQS/SNS emulator", () => 
 
     const picklist = await bundledHarness().dataSource("selectQueue", {
       connection: accessKey,
-      endpoint: fauxqs.endpoint,
+      endpoint: server().endpoint,
     });
     expect(picklist.result).toEqual(
       expect.arrayContaining([
@@ -108,7 +108,7 @@ describeWithFauxqs("SES Events From SQS against a real SQS/SNS emulator", () => 
   });
 
   it("sends a dead-letter queue's messages back, where the trigger hands them over once", async () => {
-    const sqs = sqsClient(fauxqs.endpoint);
+    const sqs = sqsClient(server().endpoint);
     const { queueUrl, dlqUrl } = await createQueueWithDlq(sqs, "redrive", 1);
     const bodies = [0, 1, 2].map((n) =>
       envelopeBody(
@@ -120,7 +120,7 @@ describeWithFauxqs("SES Events From SQS against a real SQS/SNS emulator", () => 
 
     const result = (await bundledHarness().action("redriveDeadLetterQueue", {
       connection: accessKey,
-      endpoint: fauxqs.endpoint,
+      endpoint: server().endpoint,
       deadLetterQueueUrl: dlqUrl,
       destinationQueueUrl: queueUrl,
     })) as { data: { moved: number; stoppedBy: string } };
@@ -129,7 +129,7 @@ describeWithFauxqs("SES Events From SQS against a real SQS/SNS emulator", () => 
 
     const instance = new QueueFlowInstance(
       { queueUrl, allowedTopicArns: [TOPIC_ARN], waitTimeSeconds: "1" },
-      fauxqs.endpoint,
+      server().endpoint,
     );
     const items = await instance.runTrigger();
     expect(items.map((item) => item.event.mail.messageId).sort()).toEqual([
