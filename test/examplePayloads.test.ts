@@ -29,7 +29,8 @@ import {
   TestRenderEmailTemplateCommand,
 } from "@aws-sdk/client-sesv2";
 import { mockClient } from "aws-sdk-client-mock";
-import { accessKey, dataOf, EMPTY_SEND_LISTS, harness } from "./helpers/component";
+import { ACTION_PARAMS } from "./helpers/actionParams";
+import { accessKey, dataOf, harness } from "./helpers/component";
 import { shapeOf } from "./helpers/shapeOf";
 
 const ses = mockClient(SESv2Client);
@@ -198,124 +199,20 @@ beforeAll(() => {
 });
 
 const base = { connection: accessKey, region: "us-east-1" };
-const send = { ...EMPTY_SEND_LISTS, from: "a@example.com", to: ["b@example.com"] };
-const PARAMS: Record<string, Record<string, unknown>> = {
-  sendEmail: { ...send, subject: "S", textBody: "T" },
-  sendTemplatedEmail: { ...send, templateName: "t" },
-  sendBulkTemplatedEmail: {
-    ...send,
-    templateName: "t",
-    destinations: ["b@example.com", "c@example.com"],
-  },
-  sendRawEmail: { ...send, rawMessage: "From: a@example.com\r\nTo: b@example.com\r\n\r\nhi" },
-  createTemplate: { templateName: "t", subject: "S", textBody: "T", htmlBody: "H" },
-  getTemplate: { templateName: "t" },
-  updateTemplate: { templateName: "t", subject: "S", textBody: "T" },
-  deleteTemplate: { templateName: "t" },
-  listTemplates: {},
-  testRenderTemplate: { templateName: "t", templateData: "{}" },
-  listIdentities: {},
-  createEmailIdentity: { identity: "example.com" },
-  getEmailIdentity: { identity: "example.com" },
-  deleteEmailIdentity: { identity: "example.com" },
-  putSuppressedDestination: { emailAddress: "a@example.com", reason: "BOUNCE" },
-  getSuppressedDestination: { emailAddress: "a@example.com" },
-  listSuppressedDestinations: { reasons: [] },
-  deleteSuppressedDestination: { emailAddress: "a@example.com" },
-  getAccount: {},
-  listConfigurationSets: {},
-  getEmailIdentityPolicies: { identity: "example.com" },
-  putEmailIdentityPolicy: {
-    identity: "example.com",
-    policyName: "p",
-    policy: '{"Statement":[{"Effect":"Allow"}]}',
-  },
-  deleteEmailIdentityPolicy: { identity: "example.com", policyName: "p" },
-  createCustomVerificationEmailTemplate: {
-    templateName: "t",
-    from: "a@example.com",
-    subject: "S",
-    htmlContent: "<p>x</p>",
-    successUrl: "https://e/ok",
-    failureUrl: "https://e/no",
-  },
-  getCustomVerificationEmailTemplate: { templateName: "t" },
-  updateCustomVerificationEmailTemplate: {
-    templateName: "t",
-    from: "a@example.com",
-    subject: "S",
-    htmlContent: "<p>x</p>",
-    successUrl: "https://e/ok",
-    failureUrl: "https://e/no",
-  },
-  deleteCustomVerificationEmailTemplate: { templateName: "t" },
-  listCustomVerificationEmailTemplates: {},
-  sendCustomVerificationEmail: {
-    emailAddress: "b@example.com",
-    templateName: "t",
-    configurationSet: "",
-  },
-  createContactList: {
-    contactList: "newsletter",
-    description: "d",
-    topics: [{ name: "weekly-digest", displayName: "Weekly" }],
-  },
-  getContactList: { contactList: "newsletter" },
-  updateContactList: {
-    contactList: "newsletter",
-    description: "d",
-    topics: [{ name: "weekly-digest", displayName: "Weekly" }],
-  },
-  deleteContactList: { contactList: "newsletter" },
-  listContactLists: {},
-  createContact: {
-    contactList: "newsletter",
-    emailAddress: "a@example.com",
-    topicPreferences: [{ key: "weekly-digest", value: "OPT_IN" }],
-  },
-  getContact: { contactList: "newsletter", emailAddress: "a@example.com" },
-  updateContact: {
-    contactList: "newsletter",
-    emailAddress: "a@example.com",
-    topicPreferences: [{ key: "weekly-digest", value: "OPT_IN" }],
-  },
-  deleteContact: { contactList: "newsletter", emailAddress: "a@example.com" },
-  listContacts: { contactList: "newsletter" },
-  listReceiptRuleSets: {},
-  describeActiveReceiptRuleSet: {},
-  createReceiptRule: {
-    ruleSet: "s",
-    ruleName: "r",
-    recipients: [],
-    bucket: "inbound-mail",
-    prefix: "p/",
-    topicArn: "arn:aws:sns:us-east-1:111122223333:t",
-  },
-  createConfigurationSet: { configurationSet: "cs", suppressOn: [] },
-  deleteConfigurationSet: { configurationSet: "cs" },
-  createEventDestination: {
-    configurationSet: "cs",
-    eventDestination: "d",
-    eventTypes: ["BOUNCE"],
-    snsTopicArn: "arn:aws:sns:us-east-1:111122223333:t",
-  },
-  listEventDestinations: { configurationSet: "cs" },
-  deleteEventDestination: { configurationSet: "cs", eventDestination: "d" },
-};
 
 describe("example payloads", () => {
   it("cover every SES action (the S3 ones are checked against the S3 emulator, the SQS ones in test/queue)", () => {
     const inbound = ["fetchReceivedEmail", "listReceivedEmails", "deleteReceivedEmail"];
     const queue = ["acknowledgeSesEvents", "redriveDeadLetterQueue"];
-    expect([...Object.keys(PARAMS), ...inbound, ...queue].sort()).toEqual(
+    expect([...Object.keys(ACTION_PARAMS), ...inbound, ...queue].sort()).toEqual(
       Object.keys(harness.component.actions).sort(),
     );
   });
 
-  it.each(Object.keys(PARAMS))("%s returns what its examplePayload shows", async (key) => {
+  it.each(Object.keys(ACTION_PARAMS))("%s returns what its examplePayload shows", async (key) => {
     const example = (harness.component.actions[key] as { examplePayload?: { data: unknown } })
       .examplePayload;
-    const result = await harness.action(key, { ...base, ...PARAMS[key] });
+    const result = await harness.action(key, { ...base, ...ACTION_PARAMS[key] });
     expect(shapeOf(dataOf(result))).toEqual(shapeOf(example?.data));
   });
 });

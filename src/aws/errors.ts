@@ -124,10 +124,29 @@ function isSdkError(error: unknown): error is SdkError {
   return error instanceof Error && ("$metadata" in error || "$fault" in error);
 }
 
+/** Longest message a validation error keeps: enough for any advice, never a 100 KB echo. */
+const MAX_MESSAGE = 600;
+
+/**
+ * A validation error's message as it may reach the execution log: control characters (a
+ * mapped value's CR/LF could forge log lines) escaped, and an echoed huge value cut short.
+ */
+function tidied(error: Error): Error {
+  const escaped = error.message.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point
+    /[\u0000-\u001f\u007f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  const message =
+    escaped.length > MAX_MESSAGE ? `${escaped.slice(0, MAX_MESSAGE)}… (shortened)` : escaped;
+  if (message !== error.message) error.message = message;
+  return error;
+}
+
 /**
  * The component's error hook: turns AWS SDK errors into plain advice by error name. Our own
- * validation errors and Spectral errors pass through unchanged; nothing from the request (and so
- * no credential) is copied into the new error.
+ * validation errors pass through, tidied (above); Spectral errors unchanged; nothing from the
+ * request (and so no credential) is copied into the new error.
  */
 export function adviseOnError(error: unknown): unknown {
   if (isSpectralError(error) || error instanceof AwsServiceError) return error;
@@ -145,5 +164,5 @@ export function adviseOnError(error: unknown): unknown {
       `Could not reach the AWS endpoint (${code}: ${error.message}): check the region, the Endpoint Override if one is set, and the network.`,
     );
   }
-  return error;
+  return error instanceof Error ? tidied(error) : error;
 }

@@ -1,4 +1,5 @@
-import { type KeyValuePair, util } from "@prismatic-io/spectral";
+import type { KeyValuePair } from "@prismatic-io/spectral";
+import { checkBoolean } from "../values/flags";
 import { cleanString } from "../values/text";
 
 /**
@@ -12,8 +13,9 @@ export function cleanOptionalString(value: unknown): string | undefined {
   return cleanString(value) || undefined;
 }
 
-export function cleanBoolean(value: unknown): boolean {
-  return util.types.toBool(value, false);
+/** A boolean input's cleaner: true/false or their text; empty is `fallback`; else an error. */
+export function cleanBoolean(label: string, fallback = false) {
+  return (value: unknown): boolean => checkBoolean(label, value, fallback);
 }
 
 /** A value list; a lone string counts as a one-item list. Blank items are dropped. */

@@ -1,6 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import { DEFAULT_REGION, parseRegion, SES_REGIONS } from "../aws/regions";
-import { cleanBoolean, cleanInteger, cleanOptionalString, cleanString } from "./clean";
+import { checkToken } from "../values/tokens";
+import { cleanBoolean, cleanInteger, cleanString } from "./clean";
 
 export const connectionInput = input({
   label: "Connection",
@@ -55,7 +56,7 @@ export const fetchAllInput = input({
   default: "false",
   comments:
     "Follow every page and return all results in one list. Page Size and Next Token are then ignored.",
-  clean: cleanBoolean,
+  clean: cleanBoolean("Fetch All Pages"),
 });
 
 export const nextTokenInput = input({
@@ -63,7 +64,10 @@ export const nextTokenInput = input({
   type: "string",
   required: false,
   comments: "The nextToken from a previous page's result, to fetch the page after it.",
-  clean: cleanOptionalString,
+  clean: (value: unknown) => {
+    const text = cleanString(value);
+    return text === "" ? undefined : checkToken("Next Token", text);
+  },
 });
 
 export function pageSizeInput(max: number, fallback: number) {

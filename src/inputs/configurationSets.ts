@@ -1,8 +1,9 @@
 import type { EventType } from "@aws-sdk/client-sesv2";
 import { input } from "@prismatic-io/spectral";
+import isFQDN from "validator/lib/isFQDN";
 import { topicRegion } from "../sns/snsMessage";
 import { checkSesName } from "../values/sesName";
-import { cleanBoolean, cleanOptionalString, cleanString, cleanStringList } from "./clean";
+import { cleanBoolean, cleanString, cleanStringList } from "./clean";
 
 export const configurationSetNameInput = input({
   label: "Configuration Set",
@@ -27,7 +28,7 @@ export const tlsRequiredInput = input({
   required: false,
   default: "false",
   comments: "Only deliver over TLS; mail to servers without TLS bounces.",
-  clean: cleanBoolean,
+  clean: cleanBoolean("Require TLS"),
 });
 
 export const reputationMetricsInput = input({
@@ -36,7 +37,7 @@ export const reputationMetricsInput = input({
   required: false,
   default: "true",
   comments: "Publish bounce and complaint rates for this set to CloudWatch.",
-  clean: cleanBoolean,
+  clean: cleanBoolean("Reputation Metrics", true),
 });
 
 export const suppressedReasonsInput = input({
@@ -61,7 +62,14 @@ export const customRedirectDomainInput = input({
   required: false,
   comments: "A verified domain of yours for open and click tracking links, instead of SES's.",
   example: "track.example.com",
-  clean: cleanOptionalString,
+  clean: (value: unknown) => {
+    const text = cleanString(value);
+    if (text === "") return undefined;
+    if (!isFQDN(text)) {
+      throw new Error(`Custom Tracking Domain "${text.slice(0, 70)}" is not a domain name.`);
+    }
+    return text;
+  },
 });
 
 export const EVENT_TYPES: EventType[] = [

@@ -2,6 +2,7 @@ import type { SubscriptionStatus, Topic, TopicPreference } from "@aws-sdk/client
 import { input } from "@prismatic-io/spectral";
 import { parseAddress } from "../mail/addresses";
 import { checkSesName } from "../values/sesName";
+import { cleanOptionalText } from "../values/text";
 import { cleanBoolean, cleanKeyValueList, cleanOptionalString, cleanString } from "./clean";
 
 const status = (label: string, value: unknown): SubscriptionStatus => {
@@ -39,8 +40,8 @@ export const contactListDescriptionInput = input({
   label: "Description",
   type: "string",
   required: false,
-  comments: "What the list is for.",
-  clean: cleanOptionalString,
+  comments: "What the list is for (at most 10,000 characters).",
+  clean: cleanOptionalText("Description", { maxLength: 10_000, lineBreaks: true }),
 });
 
 export const topicsInput = input({
@@ -103,7 +104,7 @@ export const unsubscribeAllInput = input({
   required: false,
   default: "false",
   comments: "The contact opted out of every topic of the list.",
-  clean: cleanBoolean,
+  clean: cleanBoolean("Unsubscribe From All"),
 });
 
 export const contactAttributesInput = input({

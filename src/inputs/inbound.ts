@@ -1,5 +1,7 @@
 import { input } from "@prismatic-io/spectral";
-import { cleanBoolean, cleanInteger, cleanOptionalString, cleanString } from "./clean";
+import { checkReceiptRuleName } from "../values/receiptRuleName";
+import { checkBucketName, checkObjectKey } from "../values/s3Names";
+import { cleanBoolean, cleanInteger, cleanString } from "./clean";
 import { endpointInput } from "./common";
 
 export const bucketInput = input({
@@ -8,7 +10,10 @@ export const bucketInput = input({
   required: false,
   comments: "The S3 bucket of the receipt rule's S3 action. Not needed when Notification is given.",
   example: "inbound-mail",
-  clean: cleanOptionalString,
+  clean: (value: unknown) => {
+    const text = cleanString(value);
+    return text === "" ? undefined : checkBucketName("Bucket", text);
+  },
 });
 
 export const requiredBucketInput = input({
@@ -17,7 +22,7 @@ export const requiredBucketInput = input({
   required: true,
   comments: "The S3 bucket of the receipt rule's S3 action.",
   example: "inbound-mail",
-  clean: cleanString,
+  clean: (value: unknown) => checkBucketName("Bucket", cleanString(value)),
 });
 
 export const objectKeyInput = input({
@@ -27,7 +32,10 @@ export const objectKeyInput = input({
   comments:
     "The object key: the rule's prefix followed by the SES message ID. Not needed when Notification is given.",
   example: "inbound/43b1325e72b227e8aceb23b963c34d6dc6fb9e11",
-  clean: cleanOptionalString,
+  clean: (value: unknown) => {
+    const text = cleanString(value);
+    return text === "" ? undefined : checkObjectKey("Object Key", text);
+  },
 });
 
 export const notificationInput = input({
@@ -62,7 +70,10 @@ export const expectedRuleNameInput = input({
   comments:
     "The receipt rule that stored the mail. When set, a mail whose encryption context (aws:ses:rule-name) names another rule is refused.",
   example: "store-inbound",
-  clean: cleanOptionalString,
+  clean: (value: unknown) => {
+    const text = cleanString(value);
+    return text === "" ? undefined : checkReceiptRuleName("Expected Rule Name", text);
+  },
 });
 
 export const expectedKmsKeyArnInput = input({
@@ -91,7 +102,7 @@ export const requireEncryptionInput = input({
   default: "false",
   comments:
     "Refuse a stored mail that SES did not encrypt. Turn on when your receipt rule encrypts with KMS: then an unencrypted object put in its place (by anyone who can write to the bucket) is refused, whatever the other Expected inputs say.",
-  clean: cleanBoolean,
+  clean: cleanBoolean("Require Encryption"),
 });
 
 export const maxSizeInput = input({
@@ -110,7 +121,7 @@ export const includeRawInput = input({
   default: "false",
   comments:
     "Also return the whole decrypted message (.eml) as a file, e.g. to archive or forward it.",
-  clean: cleanBoolean,
+  clean: cleanBoolean("Include Raw MIME"),
 });
 
 export const allowLegacyCbcInput = input({
@@ -120,7 +131,7 @@ export const allowLegacyCbcInput = input({
   default: "false",
   comments:
     "SES encrypts with AES-GCM, which detects tampering. Objects written by old S3 encryption clients with AES-CBC cannot be checked for tampering; they are refused unless this is on.",
-  clean: cleanBoolean,
+  clean: cleanBoolean("Allow Legacy AES-CBC"),
 });
 
 export const prefixInput = input({
@@ -129,7 +140,10 @@ export const prefixInput = input({
   required: false,
   comments: "The receipt rule's object key prefix; empty for the whole bucket.",
   example: "inbound/",
-  clean: cleanOptionalString,
+  clean: (value: unknown) => {
+    const text = cleanString(value);
+    return text === "" ? undefined : checkObjectKey("Prefix", text);
+  },
 });
 
 export const s3EndpointInput = {

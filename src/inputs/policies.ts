@@ -1,6 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { checkSesName } from "../values/sesName";
-import { cleanOptionalString, cleanString } from "./clean";
+import { cleanString } from "./clean";
 
 export const policyNameInput = input({
   label: "Policy Name",
@@ -17,7 +17,10 @@ export const optionalPolicyNameInput = input({
   type: "string",
   required: false,
   comments: "Only this policy; empty for all of the identity's policies.",
-  clean: cleanOptionalString,
+  clean: (value: unknown) => {
+    const text = cleanString(value);
+    return text === "" ? undefined : checkSesName("Policy Name", text, "policy");
+  },
 });
 
 export const policyDocumentInput = input({

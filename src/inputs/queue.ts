@@ -65,7 +65,7 @@ export const rawMessageDeliveryInput = input({
   default: "false",
   comments:
     "Turn on when the queue's SNS subscription has RawMessageDelivery set: messages are then SES's JSON without the signed SNS envelope, and the queue's access policy (only your topic may send) is what proves where they come from. Signed envelopes are still verified.",
-  clean: cleanBoolean,
+  clean: cleanBoolean("Raw Message Delivery"),
 });
 
 export const queueEventTypesInput = {

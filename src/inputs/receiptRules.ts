@@ -1,16 +1,8 @@
 import { input } from "@prismatic-io/spectral";
-import { checkBucketName } from "../values/s3Names";
+import { checkReceiptRuleName } from "../values/receiptRuleName";
+import { checkBucketName, checkObjectKey } from "../values/s3Names";
+import { checkText } from "../values/text";
 import { cleanBoolean, cleanOptionalString, cleanString, cleanStringList } from "./clean";
-
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const checkName = (label: string, value: string) => {
-  if (!NAME.test(value)) {
-    throw new Error(
-      `${label} "${value}" must start with a letter or digit and hold at most 64 letters, digits, ".", "_" or "-".`,
-    );
-  }
-  return value;
-};
 
 export const ruleSetInput = input({
   label: "Rule Set",
@@ -19,7 +11,7 @@ export const ruleSetInput = input({
   dataSource: "selectReceiptRuleSet",
   comments: "The receipt rule set to add the rule to (usually the active one).",
   example: "default-rule-set",
-  clean: (value: unknown) => checkName("Rule Set", cleanString(value)),
+  clean: (value: unknown) => checkReceiptRuleName("Rule Set", cleanString(value)),
 });
 
 export const ruleNameInput = input({
@@ -28,7 +20,7 @@ export const ruleNameInput = input({
   required: true,
   comments: "Name of the new rule; it becomes the aws:ses:rule-name of mail it stores encrypted.",
   example: "store-inbound",
-  clean: (value: unknown) => checkName("Rule Name", cleanString(value)),
+  clean: (value: unknown) => checkReceiptRuleName("Rule Name", cleanString(value)),
 });
 
 export const ruleRecipientsInput = input({
@@ -39,7 +31,12 @@ export const ruleRecipientsInput = input({
   comments:
     "Addresses or domains the rule applies to (e.g. orders@example.com, example.com, .example.com for subdomains). Empty for every verified domain.",
   example: "orders@inbound.example.com",
-  clean: cleanStringList,
+  clean: (value: unknown) =>
+    cleanStringList(value).map((recipient) => {
+      checkText("Recipients", recipient, { maxLength: 320, lineBreaks: false });
+      if (/\s/.test(recipient)) throw new Error(`Recipients: "${recipient}" contains a space.`);
+      return recipient;
+    }),
 });
 
 export const bucketNameInput = input({
@@ -60,7 +57,10 @@ export const objectKeyPrefixInput = input({
   required: false,
   comments: "Key prefix for stored messages (each is stored as <prefix><message id>).",
   example: "inbound/",
-  clean: cleanOptionalString,
+  clean: (value: unknown) => {
+    const text = cleanString(value);
+    return text === "" ? undefined : checkObjectKey("Object Key Prefix", text);
+  },
 });
 
 export const kmsKeyArnInput = input({
@@ -95,7 +95,7 @@ export const scanEnabledInput = input({
   required: false,
   default: "true",
   comments: "Let SES scan messages for spam and viruses (verdicts appear in the notification).",
-  clean: cleanBoolean,
+  clean: cleanBoolean("Spam and Virus Scan", true),
 });
 
 export const requireTlsInput = input({
@@ -104,5 +104,5 @@ export const requireTlsInput = input({
   required: false,
   default: "false",
   comments: "Reject mail that was not sent over TLS.",
-  clean: cleanBoolean,
+  clean: cleanBoolean("Require TLS"),
 });

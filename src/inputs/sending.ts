@@ -1,4 +1,5 @@
 import { input } from "@prismatic-io/spectral";
+import { checkText, cleanOptionalText } from "../values/text";
 import { cleanKeyValueList, cleanOptionalString, cleanString, cleanStringList } from "./clean";
 
 const ADDRESS_FORMS =
@@ -21,7 +22,7 @@ export const fromNameInput = input({
   comments:
     "Optional name shown to recipients instead of the bare address; replaces a name given in From. Any language; non-ASCII is MIME-encoded for you.",
   example: "Acme Support",
-  clean: cleanOptionalString,
+  clean: cleanOptionalText("From Display Name", { maxLength: 256, lineBreaks: true }),
 });
 
 export const toInput = input({
@@ -67,7 +68,8 @@ export const subjectInput = input({
   required: true,
   comments: "The subject line, in any language (sent as UTF-8). No line breaks.",
   example: "Your invoice for November",
-  clean: cleanString,
+  clean: (value: unknown) =>
+    checkText("Subject", cleanString(value), { maxLength: 998, lineBreaks: true }),
 });
 
 export const textBodyInput = input({
@@ -76,7 +78,7 @@ export const textBodyInput = input({
   required: false,
   comments:
     "Plain-text body, shown by clients that do not display HTML. Give this, HTML Body, or both.",
-  clean: cleanOptionalString,
+  clean: cleanOptionalText("Text Body", { maxLength: 50_000_000, lineBreaks: true }),
 });
 
 export const htmlBodyInput = input({
@@ -87,7 +89,7 @@ export const htmlBodyInput = input({
   comments:
     'HTML body. Show an inline image with <img src="cid:logo.png"> where logo.png is its key in Inline Images.',
   example: "<p>Hello <b>Jane</b>,</p><p>Your invoice is attached.</p>",
-  clean: cleanOptionalString,
+  clean: cleanOptionalText("HTML Body", { maxLength: 50_000_000, lineBreaks: true }),
 });
 
 export const attachmentsInput = input({

@@ -1,5 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { parseAddress } from "../mail/addresses";
+import { checkDate } from "../values/dates";
 import { cleanString, cleanStringList } from "./clean";
 
 export const SUPPRESSION_REASONS = ["BOUNCE", "COMPLAINT"] as const;
@@ -53,14 +54,7 @@ export const suppressionReasonsFilterInput = input({
 function cleanDate(label: string) {
   return (value: unknown): Date | undefined => {
     const text = cleanString(value);
-    if (text === "") return undefined;
-    const date = new Date(text);
-    if (Number.isNaN(date.getTime())) {
-      throw new Error(
-        `${label} "${text}" is not a date; use ISO 8601 such as 2026-11-01T00:00:00Z.`,
-      );
-    }
-    return date;
+    return text === "" ? undefined : checkDate(label, text);
   };
 }
 

@@ -1,4 +1,5 @@
 import { input } from "@prismatic-io/spectral";
+import { checkText, cleanOptionalText } from "../values/text";
 import { cleanOptionalString, cleanString } from "./clean";
 
 export const templateNameInput = input({
@@ -26,7 +27,8 @@ export const templateSubjectInput = input({
   required: true,
   comments: "Subject line; may use {{placeholders}} filled from template data.",
   example: "Your order {{orderId}} has shipped",
-  clean: cleanString,
+  clean: (value: unknown) =>
+    checkText("Subject", cleanString(value), { maxLength: 998, lineBreaks: true }),
 });
 
 export const templateTextInput = input({
@@ -35,7 +37,7 @@ export const templateTextInput = input({
   required: false,
   comments: "Plain-text part; may use {{placeholders}}. Give this, the HTML body, or both.",
   example: "Hi {{name}}, your order {{orderId}} is on its way.",
-  clean: cleanOptionalString,
+  clean: cleanOptionalText("Text Body", { maxLength: 50_000_000, lineBreaks: true }),
 });
 
 export const templateHtmlInput = input({
@@ -46,7 +48,7 @@ export const templateHtmlInput = input({
   comments:
     "HTML part; may use {{placeholders}}, {{#if}} and {{#each}} (Handlebars, as SES renders templates).",
   example: "<h1>Hi {{name}}</h1><p>Order {{orderId}} is on its way.</p>",
-  clean: cleanOptionalString,
+  clean: cleanOptionalText("HTML Body", { maxLength: 50_000_000, lineBreaks: true }),
 });
 
 export const templateDataInput = input({

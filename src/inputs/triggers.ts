@@ -58,7 +58,7 @@ export const requireSignatureV2Input = input({
   default: "false",
   comments:
     "Refuse messages signed with SignatureVersion 1 (SHA1withRSA). SNS signs with version 1 unless the topic's SignatureVersion attribute is set to 2 (SHA256withRSA); set that attribute first, then turn this on.",
-  clean: cleanBoolean,
+  clean: cleanBoolean("Require SignatureVersion 2"),
 });
 
 export const optionalConnectionInput = input({
@@ -99,7 +99,7 @@ export const includeHeadersInput = input({
   default: "false",
   comments:
     "With Identity To Notify: ask SES to include the original message's headers in the notifications.",
-  clean: cleanBoolean,
+  clean: cleanBoolean("Include Original Headers"),
 });
 
 export const eventTypesInput = input({
@@ -128,5 +128,5 @@ export const fetchStoredMailInput = input({
   default: "true",
   comments:
     "Give the flow the parsed email: fetched from S3 (and decrypted) for an S3 receipt action, or decoded from the notification for an SNS receipt action. Needs a Connection for S3.",
-  clean: cleanBoolean,
+  clean: cleanBoolean("Fetch Email Content", true),
 });

@@ -1,4 +1,6 @@
 import { input } from "@prismatic-io/spectral";
+import { checkSesName } from "../values/sesName";
+import { checkText } from "../values/text";
 import { cleanString } from "./clean";
 
 function cleanHttpsUrl(label: string) {
@@ -22,15 +24,19 @@ export const verificationTemplateNameInput = input({
   type: "string",
   required: true,
   dataSource: "selectCustomVerificationTemplate",
-  comments: "Name of a custom verification email template in this region.",
+  comments:
+    'Name of a custom verification email template in this region: 1 to 64 letters, digits, "_" or "-".',
   example: "welcome-verify",
-  clean: cleanString,
+  clean: (value: unknown) =>
+    checkSesName("Verification Template", cleanString(value), "custom verification template"),
 });
 
 export const newVerificationTemplateNameInput = {
   ...verificationTemplateNameInput,
   dataSource: undefined,
   label: "Template Name",
+  clean: (value: unknown) =>
+    checkSesName("Template Name", cleanString(value), "custom verification template"),
 };
 
 export const verificationFromInput = input({
@@ -48,7 +54,8 @@ export const verificationSubjectInput = input({
   required: true,
   comments: "Subject of the verification email.",
   example: "Please confirm your email address",
-  clean: cleanString,
+  clean: (value: unknown) =>
+    checkText("Subject", cleanString(value), { maxLength: 998, lineBreaks: false }),
 });
 
 export const verificationContentInput = input({
@@ -59,7 +66,8 @@ export const verificationContentInput = input({
   comments:
     "The email's HTML (at most 10 MB). SES inserts the verification link; SES supports a subset of HTML for these templates (no scripts, forms or iframes).",
   example: "<h1>Welcome to Acme</h1><p>Click the link below to confirm your address.</p>",
-  clean: cleanString,
+  clean: (value: unknown) =>
+    checkText("HTML Content", cleanString(value), { maxLength: 50_000_000, lineBreaks: true }),
 });
 
 export const successUrlInput = input({

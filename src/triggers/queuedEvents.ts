@@ -1,5 +1,6 @@
 import { batchTrigger, type TriggerPayload } from "@prismatic-io/spectral";
 import { clientSettings, createSqsClient } from "../aws/clients";
+import { cleanBoolean } from "../inputs/clean";
 import { connectionInput, regionInput } from "../inputs/common";
 import { receivedMailInputs, s3EndpointInput } from "../inputs/inbound";
 import {
@@ -64,7 +65,11 @@ export const sesQueueEvents = batchTrigger({
     visibilityTimeoutSeconds: visibilityTimeoutInput,
     maxMessagesPerRun: maxMessagesPerRunInput,
     waitTimeSeconds: waitTimeInput,
-    fetchEmail: { ...fetchStoredMailInput, default: "false" },
+    fetchEmail: {
+      ...fetchStoredMailInput,
+      default: "false",
+      clean: cleanBoolean("Fetch Email Content"),
+    },
     ...receivedMailInputs,
     endpoint: sqsEndpointInput,
     s3Endpoint: s3EndpointInput,

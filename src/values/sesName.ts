@@ -6,7 +6,7 @@ const SES_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 export function checkSesName(label: string, value: string, kind: string): string {
   if (!SES_NAME.test(value)) {
     throw new Error(
-      `${label} "${value}" is not a ${kind} name (1 to 64 letters, digits, "_" or "-").`,
+      `${label} "${value.slice(0, 70)}" is not a ${kind} name (1 to 64 letters, digits, "_" or "-").`,
     );
   }
   return value;
