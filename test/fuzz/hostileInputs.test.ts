@@ -92,34 +92,61 @@ const INTERNAL_TYPES = ["TypeError", "ReferenceError", "RangeError", "SyntaxErro
 interface Run {
   action: string;
   input: string;
+  label: string;
   type: string;
   value: unknown;
   calls: number;
   error?: { name: string; message: string; text: string };
 }
 
-async function runOne(action: string, input: string, value: unknown): Promise<Run> {
-  const definition = harness.component.actions[action] as {
-    inputs: { key: string; type: string }[];
+type Kind = "action" | "trigger" | "dataSource";
+type Definition = { inputs: { key: string; type: string; label: string }[] };
+const definitions = (kind: Kind) =>
+  Object.entries(
+    (kind === "action"
+      ? harness.component.actions
+      : kind === "trigger"
+        ? harness.component.triggers
+        : harness.component.dataSources) as unknown as Record<string, Definition>,
+  );
+
+const TOPIC = "arn:aws:sns:us-east-1:111122223333:ses-notifications";
+const TRIGGER_PARAMS: Record<string, Record<string, unknown>> = {
+  sesQueueEvents: { queueUrl: QUEUE, allowedTopicArns: [TOPIC] },
+};
+// A body that fails SNS parsing: the trigger's inputs are cleaned (and refused) before that.
+const TRIGGER_PAYLOAD = { rawBody: { data: "{}" }, body: { data: "{}" } };
+
+async function runOne(
+  kind: Kind,
+  key: string,
+  input: Definition["inputs"][number],
+  value: unknown,
+): Promise<Run> {
+  const params = {
+    connection: accessKey,
+    region: "us-east-1",
+    ...(kind === "action" ? paramsOf(key) : kind === "trigger" ? TRIGGER_PARAMS[key] : {}),
+    [input.key]: value,
   };
-  const type = definition.inputs.find((item) => item.key === input)?.type ?? "";
+  const run = {
+    action: kind === "action" ? key : `${kind}:${key}`,
+    input: input.key,
+    label: input.label,
+    type: input.type,
+    value,
+  };
   const before = awsCalls();
   try {
-    await harness.action(action, {
-      connection: accessKey,
-      region: "us-east-1",
-      ...paramsOf(action),
-      [input]: value,
-    });
-    return { action, input, type, value, calls: awsCalls() - before };
+    if (kind === "action") await harness.action(key, params);
+    else if (kind === "trigger") await harness.trigger(key, TRIGGER_PAYLOAD, params);
+    else await harness.dataSource(key, params);
+    return { ...run, calls: awsCalls() - before };
   } catch (caught) {
     const error = caught as Error;
     const text = `${error?.message} ${JSON.stringify(error)}`;
     return {
-      action,
-      input,
-      type,
-      value,
+      ...run,
       calls: awsCalls() - before,
       error: { name: error?.name ?? typeof caught, message: String(error?.message), text },
     };
@@ -128,23 +155,27 @@ async function runOne(action: string, input: string, value: unknown): Promise<Ru
 
 const show = (value: unknown) => JSON.stringify(value)?.slice(0, 30);
 
-describe("hostile inputs, every action and input", () => {
+describe("hostile inputs, every action, trigger and picklist, every input", () => {
   const runs: Run[] = [];
   beforeAll(async () => {
     refuseEveryCall();
-    for (const [action, definition] of Object.entries(harness.component.actions)) {
-      for (const input of (definition as { inputs: { key: string; type: string }[] }).inputs) {
-        if (input.type === "connection") continue;
-        for (const value of HOSTILE) runs.push(await runOne(action, input.key, value));
+    for (const kind of ["action", "trigger", "dataSource"] as const) {
+      for (const [key, definition] of definitions(kind)) {
+        for (const input of definition.inputs) {
+          if (input.type === "connection") continue;
+          for (const value of HOSTILE) runs.push(await runOne(kind, key, input, value));
+        }
       }
     }
   });
 
   it("runs every action with a hostile value in every input", () => {
     expect(runs.length).toBeGreaterThan(5000);
-    expect(new Set(runs.map((run) => run.action)).size).toBe(
-      Object.keys(harness.component.actions).length,
-    );
+    expect(runs.some((run) => run.action === "trigger:sesQueueEvents")).toBe(true);
+    expect(runs.some((run) => run.action === "dataSource:selectQueue")).toBe(true);
+    expect(
+      new Set(runs.filter((run) => !run.action.includes(":")).map((run) => run.action)).size,
+    ).toBe(Object.keys(harness.component.actions).length);
   });
 
   it("never fails with an internal error", () => {
@@ -196,10 +227,7 @@ describe("hostile inputs, every action and input", () => {
     expect(reachedAws((run) => run.type === "boolean" && !allowed(run.value))).toEqual([]);
   });
 
-  const label = (run: Run) =>
-    (
-      harness.component.actions[run.action] as { inputs: { key: string; label: string }[] }
-    ).inputs.find((item) => item.key === run.input)?.label ?? "";
+  const label = (run: Run) => run.label;
   const SES_NAME = /^[A-Za-z0-9_-]{1,64}$/;
   const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
   const blank = (run: Run) => text(run).trim() === "";
