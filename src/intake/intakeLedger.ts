@@ -106,7 +106,8 @@ export type QueueDecision =
 export function decideEvent(
   key: string,
   messageId: string,
-  ledger: { acknowledged: DeliveryLog; handedOver: HandedOverLog },
+  /** `handedOver`: the logs to look in, newest first (a run's own, then the persisted one). */
+  ledger: { acknowledged: DeliveryLog; handedOver: readonly HandedOverLog[] },
   now: number,
   holdMs: number,
 ): QueueDecision {
@@ -118,7 +119,7 @@ export function decideEvent(
       detail: `a copy of ${key}, which a flow acknowledged at ${new Date(acked).toISOString()}`,
     };
   }
-  const held = ledger.handedOver.held[key];
+  const held = ledger.handedOver.map((log) => log.held[key]).find((entry) => entry !== undefined);
   if (held && held[0] !== messageId && now - held[1] < holdMs) {
     return {
       kind: "delete",

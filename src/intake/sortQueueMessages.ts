@@ -23,7 +23,8 @@ export async function sortQueueMessages<M extends { messageId: string; body: str
     /** Only these types go to the flow (all when empty); others are deleted as ignored. */
     eventTypes: readonly SesEventType[];
     acknowledged: DeliveryLog;
-    handedOver: HandedOverLog;
+    /** Where earlier hand-overs are recorded, newest first. */
+    handedOver: readonly HandedOverLog[];
     now: number;
     /** How long a hand-over may still be in a flow: the visibility timeout. */
     holdMs: number;

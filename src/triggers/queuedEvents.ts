@@ -113,7 +113,7 @@ export const sesQueueEvents = batchTrigger({
       },
       eventTypes: params.eventTypes,
       acknowledged: readAcknowledgedLog(context.crossFlowState?.[acknowledgedStateKey(queue.url)]),
-      handedOver: mergeHandOvers(persisted, runHeld, now, holdMs),
+      handedOver: [runHeld, persisted],
       now,
       holdMs,
     });
@@ -175,14 +175,16 @@ export const sesQueueEvents = batchTrigger({
     );
 
     const runHandedOver = recordHandOvers(runHeld, handedNow, now, holdMs);
-    context.polling.setState({
-      handedOver: mergeHandOvers(persisted, runHandedOver, now, holdMs),
-    });
     const total = received + messages.length;
     const more =
       messages.length > 0 &&
       total < params.maxMessagesPerRun &&
       Date.now() - startedAt < RUN_BUDGET_MS;
+    // Written on every page, in case a later page fails; the run's own entries also ride in the
+    // cursor, in case the platform does not pass one page's state to the next.
+    context.polling.setState({
+      handedOver: mergeHandOvers(persisted, runHandedOver, now, holdMs),
+    });
     return {
       items,
       paginationState: more

@@ -12,7 +12,7 @@ import {
 const HOLD = 60_000;
 const empty = () => ({
   acknowledged: readAcknowledgedLog(undefined),
-  handedOver: readHandedOverLog(undefined),
+  handedOver: [readHandedOverLog(undefined)],
 });
 
 describe("which copy of an SES event goes to a flow", () => {
@@ -36,7 +36,7 @@ describe("which copy of an SES event goes to a flow", () => {
   it("deletes a second SQS message of an event another message carries, while that one may be in a flow", () => {
     const ledger = {
       ...empty(),
-      handedOver: recordHandOvers(readHandedOverLog(undefined), [["sns:a", "m1"]], 1000, HOLD),
+      handedOver: [recordHandOvers(readHandedOverLog(undefined), [["sns:a", "m1"]], 1000, HOLD)],
     };
     expect(decideEvent("sns:a", "m2", ledger, 1000 + HOLD - 1, HOLD)).toMatchObject({
       kind: "delete",
