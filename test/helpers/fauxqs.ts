@@ -46,15 +46,22 @@ export async function startFauxqs(): Promise<Fauxqs> {
   };
 }
 
-/** fauxqs for the whole file, and SNS's certificate served in-process, in beforeAll/afterAll. */
+/** fauxqs for the whole file, SNS's certificate served in-process, and the execution log muted. */
 export function useFauxqsAndSns(): { fauxqs: () => Fauxqs } {
   let server: Fauxqs;
   let sns: { restore: () => void };
+  const quiet: jest.SpyInstance[] = [];
   beforeAll(async () => {
     server = await startFauxqs();
     sns = serveSnsLocally();
+    // The steps' execution log (Spectral's logger writes to the console): jest would print each
+    // line of the built bundle with a code frame of its one 2 MB line.
+    for (const method of ["info", "warn"] as const) {
+      quiet.push(jest.spyOn(console, method).mockImplementation(() => {}));
+    }
   });
   afterAll(async () => {
+    for (const spy of quiet) spy.mockRestore();
     sns.restore();
     await server.stop();
   });
