@@ -9,6 +9,7 @@ import { benchBulkBudgetStop } from "./bulkBudgetStop";
 import { benchBulkFileMemory } from "./bulkFileMemory";
 import { benchBulkSend } from "./bulkSend";
 import { benchBundle } from "./bundle";
+import { benchColdStart } from "./coldStart";
 import { benchInboundPipeline } from "./inboundPipeline";
 import { fmt, mb, repoPath } from "./measure";
 import { benchQueueIntake } from "./queueIntake";
@@ -238,6 +239,40 @@ async function main() {
         `| ${mb(r.bytes)} (${r.bytes} B) | ${fmt(r.requireMs, 0)} ms | ${fmt(r.nodeMs, 0)} ms |`,
       ].join("\n"),
     );
+  }
+
+  if (want("coldstart")) {
+    console.log("\n7. Cold start: fresh processes, paired against a floor component");
+    const r = await benchColdStart();
+    const [load, list] = r.rows;
+    target(
+      load.ours.wallMs / load.floor.wallMs <= 1.1,
+      `loading the component takes ${fmt(load.ours.wallMs / load.floor.wallMs)}× the floor's (target ≤ 1.10×)`,
+    );
+    target(
+      list.ours.wallMs / list.floor.wallMs <= 1.2,
+      `start → first List Identities result takes ${fmt(list.ours.wallMs / list.floor.wallMs)}× the floor's start → no-op result (target ≤ 1.20×)`,
+    );
+    target(
+      list.ours.rssMiB - list.floor.rssMiB <= 8,
+      `peak memory of a List Identities process is the floor's + ${fmt(list.ours.rssMiB - list.floor.rssMiB, 1)} MiB (target ≤ + 8 MiB)`,
+    );
+    sections.push(
+      [
+        "## 7. Cold start",
+        `Each figure is the median of ${15} fresh processes (spawn to exit), ours and the floor alternating. The floor is a Spectral component with one no-op action (\`bench/floor/\`), bundled by the same webpack configuration. A step runs through the component's converted \`perform\` against a local SES endpoint, as the runner would call it. Bare \`node -e 0\`: ${fmt(r.bareMs, 0)} ms.`,
+        "",
+        "| Process | Ours (ms) | Floor (ms) | Ours / floor | Ours / bare node | Peak RSS ours | Peak RSS floor |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+        ...r.rows.map(
+          (row) =>
+            `| ${row.label} | ${fmt(row.ours.wallMs, 0)} | ${fmt(row.floor.wallMs, 0)} | ${fmt(row.ours.wallMs / row.floor.wallMs)}× | ${fmt(row.ours.wallMs / r.bareMs)}× | ${fmt(row.ours.rssMiB, 1)} MiB | ${fmt(row.floor.rssMiB, 1)} MiB |`,
+        ),
+        "",
+        "The floor's step is its no-op action in every row after the first. Not measured yet: Fetch Received Email on a small encrypted mail and an SNS trigger delivery (issue 15 continues).",
+      ].join("\n"),
+    );
+    if (only) console.log(sections[sections.length - 1]);
   }
 
   if (!only) {
