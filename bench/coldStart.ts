@@ -49,6 +49,20 @@ const steps = {
   load: async () => {},
   noop: () => component.actions.noop.perform(context, {}),
   list: () => component.actions.listIdentities.perform(context, { connection, region: "us-east-1", endpoint, pageSize: "20", fetchAll: "false" }),
+  // An SNS delivery to SES Notification: the demo's stand-in signs it and serves the certificate
+  // in-process (its small module is loaded for this row only).
+  sns: () => {
+    const localSns = require(process.env.LOCAL_SNS);
+    localSns.serveSnsLocally();
+    const body = JSON.stringify(localSns.signAsSns({ Type: "Notification", MessageId: "c0ld-0000-4000-8000-000000000001",
+      TopicArn: "arn:aws:sns:us-east-1:111122223333:ses-notifications",
+      Message: JSON.stringify({ notificationType: "Delivery", mail: { messageId: "m" }, delivery: {} }) }));
+    return component.triggers.sesNotification.perform(context, { headers: {}, queryParameters: {}, rawBody: { data: body },
+      body: { data: body }, webhookUrls: {}, webhookApiKeys: {}, invokeUrl: "", executionId: "e", customer: {}, instance: {},
+      user: {}, integration: {}, flow: {}, startedAt: "", globalDebug: false, pathFragment: "" },
+      { allowedTopicArns: ["arn:aws:sns:us-east-1:111122223333:ses-notifications"], eventTypes: [], maxMessageAgeSeconds: "3600",
+        requireSignatureV2: "false", region: "us-east-1", includeHeaders: "false" });
+  },
   send: () => component.actions.sendEmail.perform(context, { connection, region: "us-east-1", endpoint,
     from: "a@example.com", to: ["b@example.com"], cc: [], bcc: [], replyTo: [], subject: "Hi", textBody: "Hello",
     attachments: [], inlineImages: [], headers: [], tags: [] }),
@@ -73,7 +87,10 @@ const run = promisify(execFile);
 /** One fresh process (asynchronously: the parent's fake endpoint must keep answering). */
 async function runProcess(args: string[]): Promise<Sample> {
   const start = process.hrtime.bigint();
-  const { stdout: out } = await run(process.execPath, args, { encoding: "utf8" });
+  const { stdout: out } = await run(process.execPath, args, {
+    encoding: "utf8",
+    env: { ...process.env, LOCAL_SNS: repoPath("demo", "localSns.js") },
+  });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const rssKb = out ? JSON.parse(out).rssKb : 0;
   return { wallMs, rssMiB: rssKb / 1024 };
@@ -131,6 +148,7 @@ export async function benchColdStart() {
       { label: "load the component", ...(await pairs("load", "load")) },
       { label: "start → first List Identities result", ...(await pairs("list", "noop")) },
       { label: "start → first Send Email result", ...(await pairs("send", "noop")) },
+      { label: "start → SNS delivery to SES Notification", ...(await pairs("sns", "noop")) },
     ];
     return { bareMs: bare, rows };
   } finally {
