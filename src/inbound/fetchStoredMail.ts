@@ -67,6 +67,27 @@ async function envelopeFor(
  * and authenticates it. With an expected account or rule, an unencrypted object is refused:
  * it carries no encryption context that could prove where it came from.
  */
+/** The Fetch Email Content inputs a step has, as the size and decryption checks they ask for. */
+export function storedMailChecks(inputs: {
+  maxSizeMb: number;
+  requireEncryption: boolean;
+  expectedAccountId?: string;
+  expectedRuleName?: string;
+  expectedKmsKeyArn?: string;
+  allowLegacyCbc: boolean;
+}) {
+  return {
+    maxBytes: inputs.maxSizeMb * 1024 * 1024,
+    requireEncryption: inputs.requireEncryption,
+    decrypt: {
+      expectedAccountId: inputs.expectedAccountId,
+      expectedRuleName: inputs.expectedRuleName,
+      expectedKmsKeyArn: inputs.expectedKmsKeyArn,
+      allowUnauthenticatedCbc: inputs.allowLegacyCbc,
+    },
+  };
+}
+
 export async function fetchStoredMail(options: {
   s3: S3Client;
   unwrapKey: UnwrapKey;

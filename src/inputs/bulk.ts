@@ -1,7 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import type { ListFormat } from "../bulk/listFile";
 import { checkBucketName, checkObjectKey } from "../values/s3Names";
-import { cleanInteger, cleanOptionalString, cleanString } from "./clean";
+import { cleanInteger, cleanOptional, cleanOptionalString, cleanString } from "./clean";
 
 export const destinationsInput = input({
   label: "Destinations",
@@ -74,10 +74,7 @@ export const destinationsBucketInput = input({
   comments:
     "Instead of Destinations: the S3 bucket of a file listing the destinations, read as a stream, so a list of any length (1,000,000 and more) never passes through a step or sits in memory whole. Needs s3:GetObject.",
   example: "campaign-lists",
-  clean: (value: unknown) => {
-    const text = cleanString(value);
-    return text === "" ? undefined : checkBucketName("Destinations File Bucket", text);
-  },
+  clean: cleanOptional((text) => checkBucketName("Destinations File Bucket", text)),
 });
 
 export const destinationsKeyInput = input({
@@ -87,10 +84,7 @@ export const destinationsKeyInput = input({
   comments:
     'The file\'s object key. JSON Lines (.jsonl, .ndjson: one item per line, as in Destinations) or CSV with a header row (.csv: a "to" column, optional "cc" and "bcc", several addresses separated by ";"; every other column is template data). A bad line is reported as its own result (status INVALID, with its line number) and the good ones are sent; more than 1,000 bad lines stop the run.',
   example: "newsletter/2026-12.csv",
-  clean: (value: unknown) => {
-    const text = cleanString(value);
-    return text === "" ? undefined : checkObjectKey("Destinations File Key", text);
-  },
+  clean: cleanOptional((text) => checkObjectKey("Destinations File Key", text)),
 });
 
 export const destinationsFormatInput = input({

@@ -9,6 +9,14 @@ import { cleanString } from "../values/text";
 
 export { cleanString } from "../values/text";
 
+/** An optional input's cleaner: empty is undefined, anything else must pass `check`. */
+export function cleanOptional<T>(check: (text: string) => T) {
+  return (value: unknown): T | undefined => {
+    const text = cleanString(value);
+    return text === "" ? undefined : check(text);
+  };
+}
+
 export function cleanOptionalString(value: unknown): string | undefined {
   return cleanString(value) || undefined;
 }

@@ -1,7 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import { DEFAULT_REGION, parseRegion, SES_REGIONS } from "../aws/regions";
 import { checkToken } from "../values/tokens";
-import { cleanBoolean, cleanInteger, cleanString } from "./clean";
+import { cleanBoolean, cleanInteger, cleanOptional, cleanString } from "./clean";
 
 export const connectionInput = input({
   label: "Connection",
@@ -64,10 +64,7 @@ export const nextTokenInput = input({
   type: "string",
   required: false,
   comments: "The nextToken from a previous page's result, to fetch the page after it.",
-  clean: (value: unknown) => {
-    const text = cleanString(value);
-    return text === "" ? undefined : checkToken("Next Token", text);
-  },
+  clean: cleanOptional((text) => checkToken("Next Token", text)),
 });
 
 export function pageSizeInput(max: number, fallback: number) {

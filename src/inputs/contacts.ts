@@ -2,8 +2,14 @@ import type { SubscriptionStatus, Topic, TopicPreference } from "@aws-sdk/client
 import { input } from "@prismatic-io/spectral";
 import { parseAddress } from "../mail/addresses";
 import { checkSesName } from "../values/sesName";
-import { cleanOptionalText } from "../values/text";
-import { cleanBoolean, cleanKeyValueList, cleanOptionalString, cleanString } from "./clean";
+import { checkText } from "../values/text";
+import {
+  cleanBoolean,
+  cleanKeyValueList,
+  cleanOptional,
+  cleanOptionalString,
+  cleanString,
+} from "./clean";
 
 const status = (label: string, value: unknown): SubscriptionStatus => {
   const text = cleanString(value).toUpperCase();
@@ -41,7 +47,9 @@ export const contactListDescriptionInput = input({
   type: "string",
   required: false,
   comments: "What the list is for (at most 10,000 characters).",
-  clean: cleanOptionalText("Description", { maxLength: 10_000, lineBreaks: true }),
+  clean: cleanOptional((text) =>
+    checkText("Description", text, { maxLength: 10_000, lineBreaks: true }),
+  ),
 });
 
 export const topicsInput = input({

@@ -1,7 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import { checkReceiptRuleName } from "../values/receiptRuleName";
 import { checkBucketName, checkObjectKey } from "../values/s3Names";
-import { cleanBoolean, cleanInteger, cleanString } from "./clean";
+import { cleanBoolean, cleanInteger, cleanOptional, cleanString } from "./clean";
 import { endpointInput } from "./common";
 
 export const bucketInput = input({
@@ -10,10 +10,7 @@ export const bucketInput = input({
   required: false,
   comments: "The S3 bucket of the receipt rule's S3 action. Not needed when Notification is given.",
   example: "inbound-mail",
-  clean: (value: unknown) => {
-    const text = cleanString(value);
-    return text === "" ? undefined : checkBucketName("Bucket", text);
-  },
+  clean: cleanOptional((text) => checkBucketName("Bucket", text)),
 });
 
 export const requiredBucketInput = input({
@@ -32,10 +29,7 @@ export const objectKeyInput = input({
   comments:
     "The object key: the rule's prefix followed by the SES message ID. Not needed when Notification is given.",
   example: "inbound/43b1325e72b227e8aceb23b963c34d6dc6fb9e11",
-  clean: (value: unknown) => {
-    const text = cleanString(value);
-    return text === "" ? undefined : checkObjectKey("Object Key", text);
-  },
+  clean: cleanOptional((text) => checkObjectKey("Object Key", text)),
 });
 
 export const notificationInput = input({
@@ -70,10 +64,7 @@ export const expectedRuleNameInput = input({
   comments:
     "The receipt rule that stored the mail. When set, a mail whose encryption context (aws:ses:rule-name) names another rule is refused.",
   example: "store-inbound",
-  clean: (value: unknown) => {
-    const text = cleanString(value);
-    return text === "" ? undefined : checkReceiptRuleName("Expected Rule Name", text);
-  },
+  clean: cleanOptional((text) => checkReceiptRuleName("Expected Rule Name", text)),
 });
 
 export const expectedKmsKeyArnInput = input({
@@ -140,10 +131,7 @@ export const prefixInput = input({
   required: false,
   comments: "The receipt rule's object key prefix; empty for the whole bucket.",
   example: "inbound/",
-  clean: (value: unknown) => {
-    const text = cleanString(value);
-    return text === "" ? undefined : checkObjectKey("Prefix", text);
-  },
+  clean: cleanOptional((text) => checkObjectKey("Prefix", text)),
 });
 
 export const s3EndpointInput = {

@@ -1,6 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { checkSesName } from "../values/sesName";
-import { cleanString } from "./clean";
+import { cleanOptional, cleanString } from "./clean";
 
 export const policyNameInput = input({
   label: "Policy Name",
@@ -17,10 +17,7 @@ export const optionalPolicyNameInput = input({
   type: "string",
   required: false,
   comments: "Only this policy; empty for all of the identity's policies.",
-  clean: (value: unknown) => {
-    const text = cleanString(value);
-    return text === "" ? undefined : checkSesName("Policy Name", text, "policy");
-  },
+  clean: cleanOptional((text) => checkSesName("Policy Name", text, "policy")),
 });
 
 export const policyDocumentInput = input({

@@ -2,7 +2,13 @@ import { input } from "@prismatic-io/spectral";
 import { checkReceiptRuleName } from "../values/receiptRuleName";
 import { checkBucketName, checkObjectKey } from "../values/s3Names";
 import { checkText } from "../values/text";
-import { cleanBoolean, cleanOptionalString, cleanString, cleanStringList } from "./clean";
+import {
+  cleanBoolean,
+  cleanOptional,
+  cleanOptionalString,
+  cleanString,
+  cleanStringList,
+} from "./clean";
 
 export const ruleSetInput = input({
   label: "Rule Set",
@@ -57,10 +63,7 @@ export const objectKeyPrefixInput = input({
   required: false,
   comments: "Key prefix for stored messages (each is stored as <prefix><message id>).",
   example: "inbound/",
-  clean: (value: unknown) => {
-    const text = cleanString(value);
-    return text === "" ? undefined : checkObjectKey("Object Key Prefix", text);
-  },
+  clean: cleanOptional((text) => checkObjectKey("Object Key Prefix", text)),
 });
 
 export const kmsKeyArnInput = input({

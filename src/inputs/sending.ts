@@ -1,6 +1,12 @@
 import { input } from "@prismatic-io/spectral";
-import { checkText, cleanOptionalText } from "../values/text";
-import { cleanKeyValueList, cleanOptionalString, cleanString, cleanStringList } from "./clean";
+import { checkText } from "../values/text";
+import {
+  cleanKeyValueList,
+  cleanOptional,
+  cleanOptionalString,
+  cleanString,
+  cleanStringList,
+} from "./clean";
 
 const ADDRESS_FORMS =
   'Each entry is an address ("jane@example.com") or a name and address ("Jane Doe <jane@example.com>"); an entry may hold several, separated by commas.';
@@ -22,7 +28,9 @@ export const fromNameInput = input({
   comments:
     "Optional name shown to recipients instead of the bare address; replaces a name given in From. Any language; non-ASCII is MIME-encoded for you.",
   example: "Acme Support",
-  clean: cleanOptionalText("From Display Name", { maxLength: 256, lineBreaks: true }),
+  clean: cleanOptional((text) =>
+    checkText("From Display Name", text, { maxLength: 256, lineBreaks: true }),
+  ),
 });
 
 export const toInput = input({
@@ -78,7 +86,9 @@ export const textBodyInput = input({
   required: false,
   comments:
     "Plain-text body, shown by clients that do not display HTML. Give this, HTML Body, or both.",
-  clean: cleanOptionalText("Text Body", { maxLength: 50_000_000, lineBreaks: true }),
+  clean: cleanOptional((text) =>
+    checkText("Text Body", text, { maxLength: 50_000_000, lineBreaks: true }),
+  ),
 });
 
 export const htmlBodyInput = input({
@@ -89,7 +99,9 @@ export const htmlBodyInput = input({
   comments:
     'HTML body. Show an inline image with <img src="cid:logo.png"> where logo.png is its key in Inline Images.',
   example: "<p>Hello <b>Jane</b>,</p><p>Your invoice is attached.</p>",
-  clean: cleanOptionalText("HTML Body", { maxLength: 50_000_000, lineBreaks: true }),
+  clean: cleanOptional((text) =>
+    checkText("HTML Body", text, { maxLength: 50_000_000, lineBreaks: true }),
+  ),
 });
 
 export const attachmentsInput = input({

@@ -1,6 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { checkSesName } from "../values/sesName";
-import { cleanOptionalString, cleanString } from "./clean";
+import { cleanOptional, cleanOptionalString } from "./clean";
 
 export const fromArnInput = input({
   label: "From Identity ARN",
@@ -40,10 +40,7 @@ export const listContactListInput = input({
   comments:
     "List management: the contact list the recipients are on. SES then adds one-click unsubscribe headers and skips recipients who unsubscribed.",
   example: "newsletter",
-  clean: (value: unknown) => {
-    const text = cleanString(value);
-    return text === "" ? undefined : checkSesName("Unsubscribe Contact List", text, "contact list");
-  },
+  clean: cleanOptional((text) => checkSesName("Unsubscribe Contact List", text, "contact list")),
 });
 
 export const listTopicInput = input({

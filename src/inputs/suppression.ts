@@ -1,7 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import { parseAddress } from "../mail/addresses";
 import { checkDate } from "../values/dates";
-import { cleanString, cleanStringList } from "./clean";
+import { cleanOptional, cleanString, cleanStringList } from "./clean";
 
 export const SUPPRESSION_REASONS = ["BOUNCE", "COMPLAINT"] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
@@ -51,12 +51,7 @@ export const suppressionReasonsFilterInput = input({
   clean: (value: unknown) => cleanStringList(value).map((item) => reason("Reasons", item)),
 });
 
-function cleanDate(label: string) {
-  return (value: unknown): Date | undefined => {
-    const text = cleanString(value);
-    return text === "" ? undefined : checkDate(label, text);
-  };
-}
+const cleanDate = (label: string) => cleanOptional((text) => checkDate(label, text));
 
 export const startDateInput = input({
   label: "Start Date",

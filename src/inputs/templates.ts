@@ -1,6 +1,6 @@
 import { input } from "@prismatic-io/spectral";
-import { checkText, cleanOptionalText } from "../values/text";
-import { cleanOptionalString, cleanString } from "./clean";
+import { checkText } from "../values/text";
+import { cleanOptional, cleanOptionalString, cleanString } from "./clean";
 
 export const templateNameInput = input({
   label: "Template",
@@ -37,7 +37,9 @@ export const templateTextInput = input({
   required: false,
   comments: "Plain-text part; may use {{placeholders}}. Give this, the HTML body, or both.",
   example: "Hi {{name}}, your order {{orderId}} is on its way.",
-  clean: cleanOptionalText("Text Body", { maxLength: 50_000_000, lineBreaks: true }),
+  clean: cleanOptional((text) =>
+    checkText("Text Body", text, { maxLength: 50_000_000, lineBreaks: true }),
+  ),
 });
 
 export const templateHtmlInput = input({
@@ -48,7 +50,9 @@ export const templateHtmlInput = input({
   comments:
     "HTML part; may use {{placeholders}}, {{#if}} and {{#each}} (Handlebars, as SES renders templates).",
   example: "<h1>Hi {{name}}</h1><p>Order {{orderId}} is on its way.</p>",
-  clean: cleanOptionalText("HTML Body", { maxLength: 50_000_000, lineBreaks: true }),
+  clean: cleanOptional((text) =>
+    checkText("HTML Body", text, { maxLength: 50_000_000, lineBreaks: true }),
+  ),
 });
 
 export const templateDataInput = input({

@@ -1,5 +1,5 @@
 import { clientSettings, createKmsClient, createS3Client } from "../aws/clients";
-import { fetchStoredMail } from "../inbound/fetchStoredMail";
+import { fetchStoredMail, storedMailChecks } from "../inbound/fetchStoredMail";
 import { parseReceivedEmail } from "../mail/parseReceived";
 import { verdictsFromNotification } from "../mail/sesVerdicts";
 import { kmsUnwrap } from "../s3crypto/kmsUnwrap";
@@ -47,14 +47,7 @@ async function receivedContent(
       s3: createS3Client(settings),
       unwrapKey: kmsUnwrap(() => createKmsClient({ ...settings, endpoint: undefined })),
       location: { bucket: action.bucket, key: action.key },
-      maxBytes: params.maxSizeMb * 1024 * 1024,
-      requireEncryption: params.requireEncryption,
-      decrypt: {
-        expectedAccountId: params.expectedAccountId,
-        expectedRuleName: params.expectedRuleName,
-        expectedKmsKeyArn: params.expectedKmsKeyArn,
-        allowUnauthenticatedCbc: params.allowLegacyCbc,
-      },
+      ...storedMailChecks(params),
     });
     return { raw: stored.raw, encryption: stored.encryption };
   }

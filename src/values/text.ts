@@ -31,11 +31,3 @@ export function checkText(
   }
   return value;
 }
-
-/** An optional text input's cleaner: empty is undefined, anything else must pass checkText. */
-export function cleanOptionalText(label: string, rule: { maxLength: number; lineBreaks: boolean }) {
-  return (value: unknown): string | undefined => {
-    const text = cleanString(value);
-    return text === "" ? undefined : checkText(label, text, rule);
-  };
-}

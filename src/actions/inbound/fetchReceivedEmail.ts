@@ -1,6 +1,6 @@
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createKmsClient, createS3Client } from "../../aws/clients";
-import { fetchStoredMail } from "../../inbound/fetchStoredMail";
+import { fetchStoredMail, storedMailChecks } from "../../inbound/fetchStoredMail";
 import { locateStoredMail } from "../../inbound/location";
 import { connectionInput, regionInput } from "../../inputs/common";
 import {
@@ -53,14 +53,7 @@ export const fetchReceivedEmail = action({
       s3: createS3Client(settings),
       unwrapKey: kmsUnwrap(() => createKmsClient({ ...settings, endpoint: undefined })),
       location,
-      maxBytes: params.maxSizeMb * 1024 * 1024,
-      requireEncryption: params.requireEncryption,
-      decrypt: {
-        expectedAccountId: params.expectedAccountId,
-        expectedRuleName: params.expectedRuleName,
-        expectedKmsKeyArn: params.expectedKmsKeyArn,
-        allowUnauthenticatedCbc: params.allowLegacyCbc,
-      },
+      ...storedMailChecks(params),
     });
     const fetchedAt = Date.now();
     const email = await parseReceivedEmail(stored.raw);
