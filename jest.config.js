@@ -3,7 +3,9 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   transform: {
-    "^.+\\.ts$": "ts-jest",
+    // CommonJS for jest: its module registry (and aws-sdk-client-mock) then sees the same module
+    // behind a step's `await import()` as behind a test's import; webpack keeps the import().
+    "^.+\\.ts$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node10" } }],
   },
   testTimeout: 20000,
 };

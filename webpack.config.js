@@ -1,7 +1,6 @@
 const path = require("node:path");
 const CopyPlugin = require("copy-webpack-plugin");
 const TerserPlugin = require("terser-webpack-plugin");
-const webpack = require("webpack");
 
 /** Bundles the component into dist/index.js (CommonJS, default export), as `prism components:publish` expects. */
 module.exports = {
@@ -28,8 +27,6 @@ module.exports = {
     ],
   },
   plugins: [
-    // The SDK loads some credential providers lazily; keep them in the one file prism publishes.
-    new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
     new CopyPlugin({
       patterns: [
         { from: "assets", to: "." },

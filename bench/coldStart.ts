@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
+import { CONTEXT, mailOfSize } from "./inboundFixture";
 import { repoPath } from "./measure";
 
 // biome-ignore lint/suspicious/noExplicitAny: webpack's own API, from plain JavaScript
@@ -63,11 +64,19 @@ const steps = {
       { allowedTopicArns: ["arn:aws:sns:us-east-1:111122223333:ses-notifications"], eventTypes: [], maxMessageAgeSeconds: "3600",
         requireSignatureV2: "false", region: "us-east-1", includeHeaders: "false" });
   },
+  fetch: () => component.actions.fetchReceivedEmail.perform(context, { connection, region: "us-east-1", endpoint,
+    bucket: "inbound-mail", objectKey: "inbound/cold-start", expectedAccountId: "111122223333",
+    expectedRuleName: "store-inbound", requireEncryption: "true", maxSizeMb: "40", includeRawMime: "false",
+    allowLegacyCbc: "false" }),
   send: () => component.actions.sendEmail.perform(context, { connection, region: "us-east-1", endpoint,
     from: "a@example.com", to: ["b@example.com"], cc: [], bcc: [], replyTo: [], subject: "Hi", textBody: "Hello",
     attachments: [], inlineImages: [], headers: [], tags: [] }),
 };
-Promise.resolve(steps[kind]()).then(() => {
+// A step that "succeeds" with the wrong result would make its row meaningless.
+const expected = { fetch: (r) => r.data.encryption.authenticated === true && r.data.attachments.length === 1,
+  list: (r) => Array.isArray(r.data.identities), send: (r) => r.data.messageId === "m-1" };
+Promise.resolve(steps[kind]()).then((result) => {
+  if (expected[kind] && !expected[kind](result)) throw new Error(kind + " returned " + JSON.stringify(result).slice(0, 300));
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   // Exit at once: the SDK's keep-alive socket would hold the process open.
   // VmHWM, not getrusage's maxRSS: Linux carries maxRSS over from the forking parent across exec.
@@ -85,11 +94,11 @@ interface Sample {
 const run = promisify(execFile);
 
 /** One fresh process (asynchronously: the parent's fake endpoint must keep answering). */
-async function runProcess(args: string[]): Promise<Sample> {
+async function runProcess(args: string[], env: Record<string, string> = {}): Promise<Sample> {
   const start = process.hrtime.bigint();
   const { stdout: out } = await run(process.execPath, args, {
     encoding: "utf8",
-    env: { ...process.env, LOCAL_SNS: repoPath("demo", "localSns.js") },
+    env: { ...process.env, LOCAL_SNS: repoPath("demo", "localSns.js"), ...env },
   });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const rssKb = out ? JSON.parse(out).rssKb : 0;
@@ -99,11 +108,36 @@ async function runProcess(args: string[]): Promise<Sample> {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** A local SES v2 endpoint: an empty identity list, or a message ID for a send. */
-async function startFakeSes() {
+/**
+ * A local AWS for the steps: SES v2 (an empty identity list, or a message ID for a send), and S3
+ * serving one small received mail encrypted as SES stores it, its data key held by the demo's
+ * KMS stand-in.
+ */
+async function startFakeAws() {
+  // biome-ignore lint/suspicious/noExplicitAny: plain JavaScript helpers shared with the demo
+  const { startLocalKms } = require(repoPath("demo", "localKms.js")) as any;
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  const { encryptLikeSes } = require(repoPath("demo", "sesEncryption")) as any;
+  const kms = await startLocalKms();
+  const mail = encryptLikeSes(mailOfSize(4 * 1024), {
+    ...kms.generateDataKey(CONTEXT),
+    encryptionContext: CONTEXT,
+  });
+  const metadataHeaders = Object.fromEntries(
+    Object.entries(mail.metadata as Record<string, string>).map(([k, v]) => [`x-amz-meta-${k}`, v]),
+  );
   const server = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
+      if (req.method === "GET" && req.url?.startsWith("/inbound-mail/")) {
+        res.writeHead(200, {
+          "content-type": "application/octet-stream",
+          "content-length": mail.body.length,
+          ...metadataHeaders,
+        });
+        res.end(mail.body);
+        return;
+      }
       res.writeHead(200, { "content-type": "application/json" });
       res.end(
         req.url?.includes("outbound-emails") ? '{"MessageId":"m-1"}' : '{"EmailIdentities":[]}',
@@ -113,7 +147,11 @@ async function startFakeSes() {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => server.close(),
+    env: { AWS_ENDPOINT_URL_KMS: kms.url as string },
+    close: () => {
+      server.close();
+      kms.close();
+    },
   };
 }
 
@@ -126,7 +164,7 @@ export interface ColdStartRow {
 /** Paired fresh processes: ours and the floor alternate, so drift hits both alike. */
 export async function benchColdStart() {
   await buildFloor();
-  const ses = await startFakeSes();
+  const aws = await startFakeAws();
   try {
     const bareRuns: number[] = [];
     for (let i = 0; i < PAIRS; i++) bareRuns.push((await runProcess(["-e", "0"])).wallMs);
@@ -135,8 +173,8 @@ export async function benchColdStart() {
       const ours: Sample[] = [];
       const floor: Sample[] = [];
       for (let i = 0; i < PAIRS; i++) {
-        ours.push(await runProcess(["-e", STEP_SCRIPT, OURS, oursKind, ses.url]));
-        floor.push(await runProcess(["-e", STEP_SCRIPT, FLOOR, floorKind, ses.url]));
+        ours.push(await runProcess(["-e", STEP_SCRIPT, OURS, oursKind, aws.url], aws.env));
+        floor.push(await runProcess(["-e", STEP_SCRIPT, FLOOR, floorKind, aws.url], aws.env));
       }
       const pick = (samples: Sample[]) => ({
         wallMs: median(samples.map((s) => s.wallMs)),
@@ -148,10 +186,14 @@ export async function benchColdStart() {
       { label: "load the component", ...(await pairs("load", "load")) },
       { label: "start → first List Identities result", ...(await pairs("list", "noop")) },
       { label: "start → first Send Email result", ...(await pairs("send", "noop")) },
+      {
+        label: "start → Fetch Received Email (4 KB, KMS-encrypted)",
+        ...(await pairs("fetch", "noop")),
+      },
       { label: "start → SNS delivery to SES Notification", ...(await pairs("sns", "noop")) },
     ];
     return { bareMs: bare, rows };
   } finally {
-    ses.close();
+    aws.close();
   }
 }

@@ -1,9 +1,9 @@
-import { KMSClient } from "@aws-sdk/client-kms";
-import { S3Client } from "@aws-sdk/client-s3";
-import { SESClient } from "@aws-sdk/client-ses";
-import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { SNSClient } from "@aws-sdk/client-sns";
-import { SQSClient } from "@aws-sdk/client-sqs";
+import type { KMSClient } from "@aws-sdk/client-kms";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { SESClient } from "@aws-sdk/client-ses";
+import type { SESv2Client } from "@aws-sdk/client-sesv2";
+import type { SNSClient } from "@aws-sdk/client-sns";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { Connection } from "@prismatic-io/spectral";
 import { credentialsFor } from "./credentials";
 import { annotateErrorsWithIamAction } from "./iamActionAnnotation";
@@ -32,24 +32,27 @@ function baseConfig({ connection, region, endpoint }: ClientSettings) {
  * SES API v2: sending, identities, templates, suppression list, account. `maxAttempts: 1` turns
  * off the SDK's own retries, for callers that must decide themselves what is safe to resend.
  */
-export function createSesV2Client(
+export async function createSesV2Client(
   settings: ClientSettings,
   options: { maxAttempts?: number } = {},
-): SESv2Client {
+): Promise<SESv2Client> {
+  const { SESv2Client } = await import("@aws-sdk/client-sesv2");
   const client = new SESv2Client({ ...baseConfig(settings), ...options });
   annotateErrorsWithIamAction(client, "ses");
   return client;
 }
 
 /** SES API v1 (classic): only where v2 has no equivalent (receipt rules, identity notifications). */
-export function createSesClient(settings: ClientSettings): SESClient {
+export async function createSesClient(settings: ClientSettings): Promise<SESClient> {
+  const { SESClient } = await import("@aws-sdk/client-ses");
   const client = new SESClient(baseConfig(settings));
   annotateErrorsWithIamAction(client, "ses");
   return client;
 }
 
 /** S3, for mail that SES receipt rules stored. Path-style with an endpoint override (emulators). */
-export function createS3Client(settings: ClientSettings): S3Client {
+export async function createS3Client(settings: ClientSettings): Promise<S3Client> {
+  const { S3Client } = await import("@aws-sdk/client-s3");
   const client = new S3Client({
     ...baseConfig(settings),
     forcePathStyle: settings.endpoint !== undefined,
@@ -59,14 +62,16 @@ export function createS3Client(settings: ClientSettings): S3Client {
 }
 
 /** KMS, to unwrap the data keys of mail SES stored encrypted. */
-export function createKmsClient(settings: ClientSettings): KMSClient {
+export async function createKmsClient(settings: ClientSettings): Promise<KMSClient> {
+  const { KMSClient } = await import("@aws-sdk/client-kms");
   const client = new KMSClient(baseConfig(settings));
   annotateErrorsWithIamAction(client, "kms");
   return client;
 }
 
 /** SNS, to subscribe a flow's webhook to a topic (and unsubscribe it). */
-export function createSnsClient(settings: ClientSettings): SNSClient {
+export async function createSnsClient(settings: ClientSettings): Promise<SNSClient> {
+  const { SNSClient } = await import("@aws-sdk/client-sns");
   const client = new SNSClient(baseConfig(settings));
   annotateErrorsWithIamAction(client, "sns");
   return client;
@@ -77,7 +82,8 @@ export function createSnsClient(settings: ClientSettings): SNSClient {
  * requests go to the region's endpoint (or the override), so a mapped-in URL cannot send signed
  * requests anywhere else.
  */
-export function createSqsClient(settings: ClientSettings): SQSClient {
+export async function createSqsClient(settings: ClientSettings): Promise<SQSClient> {
+  const { SQSClient } = await import("@aws-sdk/client-sqs");
   const client = new SQSClient({ ...baseConfig(settings), useQueueUrlAsEndpoint: false });
   annotateErrorsWithIamAction(client, "sqs");
   return client;

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { type Connection, ConnectionError } from "@prismatic-io/spectral";
 import { accessKeyConnection, assumeRoleConnection } from "../connections";
 import { annotateErrorsWithIamAction } from "./iamActionAnnotation";
@@ -109,6 +108,7 @@ export function readRoleSettings(connection: Connection): RoleSettings {
 export type AssumeRole = (settings: RoleSettings, region: string) => Promise<AwsCredentials>;
 
 async function assumeRoleWithSts(settings: RoleSettings, region: string): Promise<AwsCredentials> {
+  const { AssumeRoleCommand, STSClient } = await import("@aws-sdk/client-sts");
   const sts = new STSClient({ region, credentials: settings.keys });
   annotateErrorsWithIamAction(sts, "sts");
   const { Credentials } = await sts.send(

@@ -1,5 +1,4 @@
 import type { Readable } from "node:stream";
-import { parse as parseCsv } from "csv-parse";
 import { parseDestination } from "./destinations";
 import type { FeedEntry, FeedPosition } from "./feed";
 
@@ -106,6 +105,7 @@ function rowItem(row: Record<string, string>) {
  * entry with its line number. Broken quoting ends the read with an error naming the line.
  */
 async function* csvRows(bytes: Readable, start: ListStart): AsyncIterable<FeedEntry> {
+  const { parse: parseCsv } = await import("csv-parse");
   const parser = parseCsv({
     bom: start.offset === 0,
     columns: start.header ?? ((names: string[]) => names.map((name) => name.trim())),

@@ -1,4 +1,3 @@
-import { paginateListConfigurationSets } from "@aws-sdk/client-sesv2";
 import { dataSource } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../aws/clients";
 import { collectPages } from "../aws/paging";
@@ -13,7 +12,8 @@ export const selectConfigurationSet = dataSource({
   inputs: { connection: connectionInput, region: regionInput, endpoint: endpointInput },
   // AWS errors are thrown, never shown as an empty list.
   perform: async (_context, params) => {
-    const client = createSesV2Client(clientSettings(params));
+    const { paginateListConfigurationSets } = await import("@aws-sdk/client-sesv2");
+    const client = await createSesV2Client(clientSettings(params));
     const names = await collectPages(
       paginateListConfigurationSets({ client, pageSize: 1000 }, {}),
       (page) => page.ConfigurationSets,

@@ -1,4 +1,3 @@
-import { paginateListContactLists } from "@aws-sdk/client-sesv2";
 import { dataSource } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../aws/clients";
 import { collectPages } from "../aws/paging";
@@ -10,7 +9,8 @@ export const selectContactList = dataSource({
   inputs: { connection: connectionInput, region: regionInput, endpoint: endpointInput },
   // AWS errors are thrown, never shown as an empty list.
   perform: async (_context, params) => {
-    const client = createSesV2Client(clientSettings(params));
+    const { paginateListContactLists } = await import("@aws-sdk/client-sesv2");
+    const client = await createSesV2Client(clientSettings(params));
     const lists = await collectPages(
       paginateListContactLists({ client, pageSize: 1000 }, {}),
       (page) => page.ContactLists,

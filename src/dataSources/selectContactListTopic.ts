@@ -1,4 +1,3 @@
-import { GetContactListCommand } from "@aws-sdk/client-sesv2";
 import { dataSource } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../inputs/common";
@@ -15,7 +14,8 @@ export const selectContactListTopic = dataSource({
   },
   // AWS errors are thrown, never shown as an empty list.
   perform: async (_context, params) => {
-    const { Topics } = await createSesV2Client(clientSettings(params)).send(
+    const { GetContactListCommand } = await import("@aws-sdk/client-sesv2");
+    const { Topics } = await (await createSesV2Client(clientSettings(params))).send(
       new GetContactListCommand({ ContactListName: params.contactList }),
     );
     return {

@@ -1,4 +1,3 @@
-import { paginateListCustomVerificationEmailTemplates } from "@aws-sdk/client-sesv2";
 import { dataSource } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../aws/clients";
 import { collectPages } from "../aws/paging";
@@ -13,7 +12,8 @@ export const selectCustomVerificationTemplate = dataSource({
   inputs: { connection: connectionInput, region: regionInput, endpoint: endpointInput },
   // AWS errors are thrown, never shown as an empty list.
   perform: async (_context, params) => {
-    const client = createSesV2Client(clientSettings(params));
+    const { paginateListCustomVerificationEmailTemplates } = await import("@aws-sdk/client-sesv2");
+    const client = await createSesV2Client(clientSettings(params));
     const templates = await collectPages(
       paginateListCustomVerificationEmailTemplates({ client, pageSize: 50 }, {}),
       (page) => page.CustomVerificationEmailTemplates,

@@ -1,4 +1,3 @@
-import { paginateListQueues } from "@aws-sdk/client-sqs";
 import { dataSource } from "@prismatic-io/spectral";
 import { clientSettings, createSqsClient } from "../aws/clients";
 import { collectPages } from "../aws/paging";
@@ -14,7 +13,8 @@ export const selectQueue = dataSource({
   inputs: { connection: connectionInput, region: regionInput, endpoint: sqsEndpointInput },
   // AWS errors (bad key, missing sqs:ListQueues) are thrown, never shown as an empty list.
   perform: async (_context, params) => {
-    const client = createSqsClient(clientSettings(params));
+    const { paginateListQueues } = await import("@aws-sdk/client-sqs");
+    const client = await createSqsClient(clientSettings(params));
     const urls = await collectPages(
       paginateListQueues({ client, pageSize: 1000 }, {}),
       (page) => page.QueueUrls,

@@ -1,4 +1,3 @@
-import { ListReceiptRuleSetsCommand } from "@aws-sdk/client-ses";
 import { dataSource } from "@prismatic-io/spectral";
 import { clientSettings, createSesClient } from "../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../inputs/common";
@@ -12,7 +11,8 @@ export const selectReceiptRuleSet = dataSource({
   inputs: { connection: connectionInput, region: regionInput, endpoint: endpointInput },
   // AWS errors are thrown, never shown as an empty list.
   perform: async (_context, params) => {
-    const client = createSesClient(clientSettings(params));
+    const { ListReceiptRuleSetsCommand } = await import("@aws-sdk/client-ses");
+    const client = await createSesClient(clientSettings(params));
     const names: string[] = [];
     let token: string | undefined;
     do {

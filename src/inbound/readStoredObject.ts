@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 
 export interface StoredObject {
   body: Buffer;
@@ -62,6 +62,7 @@ export async function readStoredObject(
   maxBytes: number,
   limit = `${maxBytes} bytes`,
 ): Promise<StoredObject> {
+  const { GetObjectCommand } = await import("@aws-sdk/client-s3");
   const what = `s3://${bucket}/${key}`;
   const response = await s3
     .send(new GetObjectCommand({ Bucket: bucket, Key: key }))

@@ -1,5 +1,4 @@
 import { detectExtension } from "nodemailer/lib/mime-funcs";
-import PostalMime from "postal-mime";
 import { safeFileName, uniqueFileName } from "./safeFileName";
 import { readSesVerdicts, type SesVerdicts } from "./sesVerdicts";
 import { repairWindows1252 } from "./windows1252";
@@ -76,6 +75,7 @@ export async function parseReceivedEmail(
 ): Promise<ReceivedEmail> {
   // postal-mime copies a Buffer into a new ArrayBuffer; a Buffer that spans its whole
   // ArrayBuffer (as decrypted mail does) is handed over as that ArrayBuffer, saving a copy.
+  const { default: PostalMime, decodeWords } = await import("postal-mime");
   const whole = raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength;
   const email = await PostalMime.parse(whole ? (raw.buffer as ArrayBuffer) : raw, PARSER_LIMITS);
   const taken = new Set<string>();
@@ -110,7 +110,7 @@ export async function parseReceivedEmail(
     inReplyTo: email.inReplyTo ?? null,
     headers: email.headers.map((header) => ({
       name: header.originalKey,
-      value: repairWindows1252(PostalMime.decodeWords(header.value)),
+      value: repairWindows1252(decodeWords(header.value)),
     })),
     text: repairWindows1252(email.text ?? null),
     html: repairWindows1252(email.html ?? null),

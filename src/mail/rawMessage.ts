@@ -1,5 +1,4 @@
 import { util } from "@prismatic-io/spectral";
-import PostalMime from "postal-mime";
 import { MAX_MESSAGE_BYTES } from "./messageSize";
 
 /** What Send Raw Email needs to know of a MIME message before handing it to SES. */
@@ -26,6 +25,7 @@ function headerSection(bytes: Buffer): Buffer {
  * within SES's size limit, and reports whether it names a sender and recipients itself.
  */
 export async function inspectRawMessage(label: string, value: unknown): Promise<RawMessageSummary> {
+  const { default: PostalMime } = await import("postal-mime");
   if (value === undefined || value === null || value === "")
     throw new Error(`${label} is required.`);
   const bytes = util.types.toBufferDataPayload(value).data;

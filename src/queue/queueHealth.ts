@@ -1,4 +1,4 @@
-import { GetQueueAttributesCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 
 /**
  * What in a queue's set-up would lose or stall events with the SQS trigger, in words a builder
@@ -10,6 +10,7 @@ export async function queueSetUpWarnings(
   queueUrl: string,
   trigger: { maxMessageAgeSeconds: number },
 ): Promise<string[]> {
+  const { GetQueueAttributesCommand } = await import("@aws-sdk/client-sqs");
   const { Attributes = {} } = await sqs.send(
     new GetQueueAttributesCommand({
       QueueUrl: queueUrl,

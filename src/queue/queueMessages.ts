@@ -1,10 +1,4 @@
-import {
-  DeleteMessageBatchCommand,
-  type Message,
-  type MessageAttributeValue,
-  ReceiveMessageCommand,
-  type SQSClient,
-} from "@aws-sdk/client-sqs";
+import type { Message, MessageAttributeValue, SQSClient } from "@aws-sdk/client-sqs";
 
 /** One received SQS message, with what the intake needs of it. */
 export interface ReceivedQueueMessage {
@@ -39,6 +33,7 @@ export async function receiveMessages(
   sqs: SQSClient,
   request: { queueUrl: string; max: number; visibilityTimeout: number; waitSeconds: number },
 ): Promise<ReceivedQueueMessage[]> {
+  const { ReceiveMessageCommand } = await import("@aws-sdk/client-sqs");
   const answer = await sqs.send(
     new ReceiveMessageCommand({
       QueueUrl: request.queueUrl,
@@ -92,6 +87,7 @@ export async function deleteMessages(
   queueUrl: string,
   entries: readonly { id: string; receiptHandle: string }[],
 ): Promise<{ deleted: string[]; failed: EntryFailure[] }> {
+  const { DeleteMessageBatchCommand } = await import("@aws-sdk/client-sqs");
   const deleted: string[] = [];
   const failed: EntryFailure[] = [];
   for (const batch of sqsBatches(entries, () => 0, Number.POSITIVE_INFINITY)) {

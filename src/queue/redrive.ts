@@ -1,8 +1,4 @@
-import {
-  type MessageAttributeValue,
-  SendMessageBatchCommand,
-  type SQSClient,
-} from "@aws-sdk/client-sqs";
+import type { MessageAttributeValue, SQSClient } from "@aws-sdk/client-sqs";
 import {
   deleteMessages,
   type EntryFailure,
@@ -50,6 +46,7 @@ export async function redriveMessages(
     onProgress?: (moved: number) => void;
   },
 ): Promise<RedriveReport> {
+  const { SendMessageBatchCommand } = await import("@aws-sdk/client-sqs");
   const now = options.now ?? Date.now;
   const report: RedriveReport = { moved: 0, notSent: [], notDeleted: [], stoppedBy: "empty" };
   let handled = 0;

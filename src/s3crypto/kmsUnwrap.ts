@@ -1,4 +1,4 @@
-import { DecryptCommand, type KMSClient } from "@aws-sdk/client-kms";
+import type { KMSClient } from "@aws-sdk/client-kms";
 import type { UnwrapKey } from "./decrypt";
 
 /**
@@ -6,10 +6,11 @@ import type { UnwrapKey } from "./decrypt";
  * binding, and with `expectedKeyId` (passed as KeyId) refuses a blob wrapped under any other key.
  * `kms` makes the client, called only when a key must be unwrapped.
  */
-export function kmsUnwrap(kms: () => KMSClient): UnwrapKey {
+export function kmsUnwrap(kms: () => Promise<KMSClient>): UnwrapKey {
   return async (wrappedKey, encryptionContext, expectedKeyId) => {
     // Made on first use: an unencrypted mail needs no KMS client (nor KMS-ready credentials).
-    const { Plaintext, KeyId } = await kms().send(
+    const { DecryptCommand } = await import("@aws-sdk/client-kms");
+    const { Plaintext, KeyId } = await (await kms()).send(
       new DecryptCommand({
         CiphertextBlob: wrappedKey,
         EncryptionContext: encryptionContext,

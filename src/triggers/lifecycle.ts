@@ -1,10 +1,4 @@
-import {
-  GetIdentityNotificationAttributesCommand,
-  type NotificationType,
-  SetIdentityHeadersInNotificationsEnabledCommand,
-  SetIdentityNotificationTopicCommand,
-} from "@aws-sdk/client-ses";
-import { SubscribeCommand, UnsubscribeCommand } from "@aws-sdk/client-sns";
+import type { NotificationType } from "@aws-sdk/client-ses";
 import type { ActionContext, Connection } from "@prismatic-io/spectral";
 import { createSesClient, createSnsClient } from "../aws/clients";
 import { topicRegion } from "../sns/snsMessage";
@@ -92,9 +86,11 @@ async function clearIdentityTopics(
   connection: Connection,
   old: Subscription,
 ) {
+  const { GetIdentityNotificationAttributesCommand, SetIdentityNotificationTopicCommand } =
+    await import("@aws-sdk/client-ses");
   const types = old.notificationTypes ?? [];
   if (!old.identity || types.length === 0) return;
-  const ses = createSesClient({ connection, region: old.region ?? "us-east-1" });
+  const ses = await createSesClient({ connection, region: old.region ?? "us-east-1" });
   const { NotificationAttributes } = await ses.send(
     new GetIdentityNotificationAttributesCommand({ Identities: [old.identity] }),
   );
@@ -121,10 +117,11 @@ async function clearIdentityTopics(
 
 /** Undoes one subscription (and the identity topics it set); resolves false when that failed. */
 async function remove(context: ActionContext, connection: Connection, old: Subscription) {
+  const { UnsubscribeCommand } = await import("@aws-sdk/client-sns");
   try {
     if (isArn(old.subscriptionArn)) {
       const region = topicRegion(old.topicArn) ?? "us-east-1";
-      await createSnsClient({ connection, region }).send(
+      await (await createSnsClient({ connection, region })).send(
         new UnsubscribeCommand({ SubscriptionArn: old.subscriptionArn }),
       );
     }
@@ -145,8 +142,11 @@ async function subscribe(
   types: NotificationType[],
   previous?: Subscription,
 ): Promise<Subscription> {
+  const { SetIdentityHeadersInNotificationsEnabledCommand, SetIdentityNotificationTopicCommand } =
+    await import("@aws-sdk/client-ses");
+  const { SubscribeCommand } = await import("@aws-sdk/client-sns");
   const region = topicRegion(params.subscribeTopic) ?? params.region;
-  const { SubscriptionArn = "" } = await createSnsClient({ connection, region }).send(
+  const { SubscriptionArn = "" } = await (await createSnsClient({ connection, region })).send(
     new SubscribeCommand({
       TopicArn: params.subscribeTopic,
       Protocol: endpoint.startsWith("https:") ? "https" : "http",
@@ -164,7 +164,7 @@ async function subscribe(
   };
   try {
     if (params.notifyIdentity) {
-      const ses = createSesClient({ connection, region: params.region });
+      const ses = await createSesClient({ connection, region: params.region });
       for (const type of types) {
         await ses.send(
           new SetIdentityNotificationTopicCommand({

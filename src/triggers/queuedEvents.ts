@@ -94,7 +94,7 @@ export const sesQueueEvents = batchTrigger({
     const persisted = readHandedOverLog(context.polling.getState().handedOver);
     const runHeld = readHandedOverLog(cursor?.held);
 
-    const sqs = createSqsClient(clientSettings(params));
+    const sqs = await createSqsClient(clientSettings(params));
     const want = Math.min(pageSize(params), params.maxMessagesPerRun - received);
     const messages = await receiveMessages(sqs, {
       queueUrl: queue.url,
@@ -200,7 +200,7 @@ export const sesQueueEvents = batchTrigger({
       endpointOverride: params.endpoint !== undefined,
     });
     try {
-      const sqs = createSqsClient(clientSettings(params));
+      const sqs = await createSqsClient(clientSettings(params));
       for (const warning of await queueSetUpWarnings(sqs, queue.url, params)) {
         context.logger.warn(`SES Events From SQS (${queue.name}): ${warning}`);
       }

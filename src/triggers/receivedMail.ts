@@ -44,7 +44,7 @@ async function receivedContent(
       endpoint: params.endpoint,
     });
     const stored = await fetchStoredMail({
-      s3: createS3Client(settings),
+      s3: await createS3Client(settings),
       unwrapKey: kmsUnwrap(() => createKmsClient({ ...settings, endpoint: undefined })),
       location: { bucket: action.bucket, key: action.key },
       ...storedMailChecks(params),

@@ -1,4 +1,3 @@
-import { GetAccountCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -32,7 +31,10 @@ export const getAccount = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const account = await createSesV2Client(clientSettings(params)).send(new GetAccountCommand({}));
+    const { GetAccountCommand } = await import("@aws-sdk/client-sesv2");
+    const account = await (await createSesV2Client(clientSettings(params))).send(
+      new GetAccountCommand({}),
+    );
     const quota = account.SendQuota ?? {};
     const max24HourSend = quota.Max24HourSend ?? 0;
     const sentLast24Hours = quota.SentLast24Hours ?? 0;

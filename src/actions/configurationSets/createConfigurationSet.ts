@@ -1,4 +1,3 @@
-import { CreateConfigurationSetCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -31,7 +30,8 @@ export const createConfigurationSet = action({
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
-    await createSesV2Client(clientSettings(params)).send(
+    const { CreateConfigurationSetCommand } = await import("@aws-sdk/client-sesv2");
+    await (await createSesV2Client(clientSettings(params))).send(
       new CreateConfigurationSetCommand({
         ConfigurationSetName: params.configurationSet,
         DeliveryOptions: { TlsPolicy: params.requireTls ? "REQUIRE" : "OPTIONAL" },

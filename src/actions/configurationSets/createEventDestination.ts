@@ -1,4 +1,3 @@
-import { CreateConfigurationSetEventDestinationCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -36,7 +35,8 @@ export const createEventDestination = action({
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
-    await createSesV2Client(clientSettings(params)).send(
+    const { CreateConfigurationSetEventDestinationCommand } = await import("@aws-sdk/client-sesv2");
+    await (await createSesV2Client(clientSettings(params))).send(
       new CreateConfigurationSetEventDestinationCommand({
         ConfigurationSetName: params.configurationSet,
         EventDestinationName: params.eventDestination,

@@ -1,4 +1,3 @@
-import { DeleteConfigurationSetEventDestinationCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -26,7 +25,8 @@ export const deleteEventDestination = action({
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
-    await createSesV2Client(clientSettings(params)).send(
+    const { DeleteConfigurationSetEventDestinationCommand } = await import("@aws-sdk/client-sesv2");
+    await (await createSesV2Client(clientSettings(params))).send(
       new DeleteConfigurationSetEventDestinationCommand({
         ConfigurationSetName: params.configurationSet,
         EventDestinationName: params.eventDestination,

@@ -1,4 +1,3 @@
-import { ListConfigurationSetsCommand, paginateListConfigurationSets } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { onePageOrAll } from "../../aws/paging";
@@ -31,7 +30,10 @@ export const listConfigurationSets = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const client = createSesV2Client(clientSettings(params));
+    const { ListConfigurationSetsCommand, paginateListConfigurationSets } = await import(
+      "@aws-sdk/client-sesv2"
+    );
+    const client = await createSesV2Client(clientSettings(params));
     const { items, nextToken } = await onePageOrAll({
       fetchAll: params.fetchAll,
       allPages: () => paginateListConfigurationSets({ client, pageSize: 1000 }, {}),

@@ -1,4 +1,3 @@
-import { GetConfigurationSetEventDestinationsCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -33,7 +32,8 @@ export const listEventDestinations = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const { EventDestinations } = await createSesV2Client(clientSettings(params)).send(
+    const { GetConfigurationSetEventDestinationsCommand } = await import("@aws-sdk/client-sesv2");
+    const { EventDestinations } = await (await createSesV2Client(clientSettings(params))).send(
       new GetConfigurationSetEventDestinationsCommand({
         ConfigurationSetName: params.configurationSet,
       }),

@@ -38,7 +38,7 @@ export function contactListWriteAction(options: {
     },
     performSafety: "notAllowed",
     perform: async (_context, params) => {
-      await options.send(createSesV2Client(clientSettings(params)), {
+      await options.send(await createSesV2Client(clientSettings(params)), {
         ContactListName: params.contactList,
         Description: params.description,
         Topics: params.topics,

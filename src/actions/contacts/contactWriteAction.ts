@@ -41,7 +41,7 @@ export function contactWriteAction(options: {
     },
     performSafety: "notAllowed",
     perform: async (_context, params) => {
-      await options.send(createSesV2Client(clientSettings(params)), {
+      await options.send(await createSesV2Client(clientSettings(params)), {
         ContactListName: params.contactList,
         EmailAddress: params.emailAddress,
         TopicPreferences: params.topicPreferences.length ? params.topicPreferences : undefined,

@@ -1,9 +1,11 @@
-import { CreateContactListCommand } from "@aws-sdk/client-sesv2";
 import { contactListWriteAction } from "./contactListWriteAction";
 
 export const createContactList = contactListWriteAction({
   label: "Create Contact List",
   description: "Create the contact list (SES allows one per region) with its subscription topics.",
   existing: false,
-  send: (client, input) => client.send(new CreateContactListCommand(input)),
+  send: async (client, input) => {
+    const { CreateContactListCommand } = await import("@aws-sdk/client-sesv2");
+    return client.send(new CreateContactListCommand(input));
+  },
 });

@@ -1,4 +1,3 @@
-import { DeleteContactListCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -20,7 +19,8 @@ export const deleteContactList = action({
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
-    await createSesV2Client(clientSettings(params)).send(
+    const { DeleteContactListCommand } = await import("@aws-sdk/client-sesv2");
+    await (await createSesV2Client(clientSettings(params))).send(
       new DeleteContactListCommand({ ContactListName: params.contactList }),
     );
     return { data: { contactList: params.contactList, deleted: true } };

@@ -1,4 +1,3 @@
-import { GetContactCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -33,7 +32,8 @@ export const getContact = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const contact = await createSesV2Client(clientSettings(params)).send(
+    const { GetContactCommand } = await import("@aws-sdk/client-sesv2");
+    const contact = await (await createSesV2Client(clientSettings(params))).send(
       new GetContactCommand({
         ContactListName: params.contactList,
         EmailAddress: params.emailAddress,

@@ -1,4 +1,3 @@
-import { GetContactListCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -29,7 +28,8 @@ export const getContactList = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const list = await createSesV2Client(clientSettings(params)).send(
+    const { GetContactListCommand } = await import("@aws-sdk/client-sesv2");
+    const list = await (await createSesV2Client(clientSettings(params))).send(
       new GetContactListCommand({ ContactListName: params.contactList }),
     );
     return {

@@ -1,4 +1,3 @@
-import { ListContactListsCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import {
@@ -30,7 +29,8 @@ export const listContactLists = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const page = await createSesV2Client(clientSettings(params)).send(
+    const { ListContactListsCommand } = await import("@aws-sdk/client-sesv2");
+    const page = await (await createSesV2Client(clientSettings(params))).send(
       new ListContactListsCommand({ PageSize: params.pageSize, NextToken: params.nextToken }),
     );
     return {

@@ -1,4 +1,4 @@
-import { type Contact, ListContactsCommand, paginateListContacts } from "@aws-sdk/client-sesv2";
+import type { Contact } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { onePageOrAll } from "../../aws/paging";
@@ -47,6 +47,7 @@ export const listContacts = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
+    const { ListContactsCommand, paginateListContacts } = await import("@aws-sdk/client-sesv2");
     if (params.topic && !params.subscriptionStatus)
       throw new Error("Topic filters by a Subscription Status: choose Opted in or Opted out.");
     const query = {
@@ -60,7 +61,7 @@ export const listContacts = action({
           }
         : undefined,
     };
-    const client = createSesV2Client(clientSettings(params));
+    const client = await createSesV2Client(clientSettings(params));
     const describe = (contacts: Contact[]) =>
       contacts.map((contact) => ({
         emailAddress: contact.EmailAddress ?? "",

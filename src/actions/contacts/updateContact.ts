@@ -1,8 +1,10 @@
-import { UpdateContactCommand } from "@aws-sdk/client-sesv2";
 import { contactWriteAction } from "./contactWriteAction";
 
 export const updateContact = contactWriteAction({
   label: "Update Contact",
   description: "Replace a contact's topic preferences, unsubscribe-all flag and attributes.",
-  send: (client, input) => client.send(new UpdateContactCommand(input)),
+  send: async (client, input) => {
+    const { UpdateContactCommand } = await import("@aws-sdk/client-sesv2");
+    return client.send(new UpdateContactCommand(input));
+  },
 });

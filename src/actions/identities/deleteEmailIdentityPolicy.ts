@@ -1,4 +1,3 @@
-import { DeleteEmailIdentityPolicyCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -24,7 +23,8 @@ export const deleteEmailIdentityPolicy = action({
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
-    await createSesV2Client(clientSettings(params)).send(
+    const { DeleteEmailIdentityPolicyCommand } = await import("@aws-sdk/client-sesv2");
+    await (await createSesV2Client(clientSettings(params))).send(
       new DeleteEmailIdentityPolicyCommand({
         EmailIdentity: params.identity,
         PolicyName: params.policyName,

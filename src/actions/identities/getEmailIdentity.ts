@@ -1,4 +1,3 @@
-import { GetEmailIdentityCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -44,7 +43,8 @@ export const getEmailIdentity = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const response = await createSesV2Client(clientSettings(params)).send(
+    const { GetEmailIdentityCommand } = await import("@aws-sdk/client-sesv2");
+    const response = await (await createSesV2Client(clientSettings(params))).send(
       new GetEmailIdentityCommand({ EmailIdentity: params.identity }),
     );
     return {

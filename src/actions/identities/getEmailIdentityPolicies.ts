@@ -1,4 +1,3 @@
-import { GetEmailIdentityPoliciesCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -44,7 +43,8 @@ export const getEmailIdentityPolicies = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const { Policies } = await createSesV2Client(clientSettings(params)).send(
+    const { GetEmailIdentityPoliciesCommand } = await import("@aws-sdk/client-sesv2");
+    const { Policies } = await (await createSesV2Client(clientSettings(params))).send(
       new GetEmailIdentityPoliciesCommand({ EmailIdentity: params.identity }),
     );
     const policies = Object.entries(Policies ?? {})

@@ -1,8 +1,4 @@
-import {
-  type IdentityInfo,
-  ListEmailIdentitiesCommand,
-  paginateListEmailIdentities,
-} from "@aws-sdk/client-sesv2";
+import type { IdentityInfo } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { onePageOrAll } from "../../aws/paging";
@@ -55,7 +51,10 @@ export const listIdentities = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const client = createSesV2Client(clientSettings(params));
+    const { ListEmailIdentitiesCommand, paginateListEmailIdentities } = await import(
+      "@aws-sdk/client-sesv2"
+    );
+    const client = await createSesV2Client(clientSettings(params));
     const keep = (identities: IdentityInfo[] | undefined) =>
       (identities ?? [])
         .map(summarize)

@@ -1,8 +1,3 @@
-import {
-  AlreadyExistsException,
-  CreateEmailIdentityPolicyCommand,
-  UpdateEmailIdentityPolicyCommand,
-} from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -30,7 +25,12 @@ export const putEmailIdentityPolicy = action({
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
-    const client = createSesV2Client(clientSettings(params));
+    const {
+      AlreadyExistsException,
+      CreateEmailIdentityPolicyCommand,
+      UpdateEmailIdentityPolicyCommand,
+    } = await import("@aws-sdk/client-sesv2");
+    const client = await createSesV2Client(clientSettings(params));
     const input = {
       EmailIdentity: params.identity,
       PolicyName: params.policyName,

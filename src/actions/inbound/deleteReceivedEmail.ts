@@ -1,4 +1,3 @@
-import { DeleteObjectCommand } from "@aws-sdk/client-s3";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createS3Client } from "../../aws/clients";
 import { locateStoredMail } from "../../inbound/location";
@@ -35,8 +34,9 @@ export const deleteReceivedEmail = action({
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
+    const { DeleteObjectCommand } = await import("@aws-sdk/client-s3");
     const { bucket, key } = locateStoredMail(params);
-    const s3 = createS3Client(clientSettings(params));
+    const s3 = await createS3Client(clientSettings(params));
     // S3 deletes are idempotent: deleting an instruction file that does not exist is not an error.
     await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: `${key}.instruction` }));

@@ -50,7 +50,7 @@ export const fetchReceivedEmail = action({
     const settings = clientSettings(params);
     const startedAt = Date.now();
     const stored = await fetchStoredMail({
-      s3: createS3Client(settings),
+      s3: await createS3Client(settings),
       unwrapKey: kmsUnwrap(() => createKmsClient({ ...settings, endpoint: undefined })),
       location,
       ...storedMailChecks(params),

@@ -1,4 +1,4 @@
-import { type _Object, ListObjectsV2Command, paginateListObjectsV2 } from "@aws-sdk/client-s3";
+import type { _Object } from "@aws-sdk/client-s3";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createS3Client } from "../../aws/clients";
 import { onePageOrAll } from "../../aws/paging";
@@ -60,8 +60,9 @@ export const listReceivedEmails = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
+    const { ListObjectsV2Command, paginateListObjectsV2 } = await import("@aws-sdk/client-s3");
     if (!params.bucket) throw new Error("Bucket is required.");
-    const s3 = createS3Client(clientSettings(params));
+    const s3 = await createS3Client(clientSettings(params));
     const query = { Bucket: params.bucket, Prefix: params.prefix };
     const { items, nextToken } = await onePageOrAll({
       fetchAll: params.fetchAll,

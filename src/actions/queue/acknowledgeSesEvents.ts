@@ -42,7 +42,7 @@ export const acknowledgeSesEvents = action({
       });
       byQueue.set(position.url, [...(byQueue.get(position.url) ?? []), position]);
     }
-    const sqs = createSqsClient(clientSettings(params));
+    const sqs = await createSqsClient(clientSettings(params));
     const now = Date.now();
     const notDeleted: (EntryFailure & { deliveryKey: string })[] = [];
     const crossFlowState: Record<string, unknown> = { ...context.crossFlowState };

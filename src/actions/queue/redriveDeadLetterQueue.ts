@@ -45,7 +45,7 @@ export const redriveDeadLetterQueue = action({
     if (from.url === to.url) {
       throw new Error("Destination Queue URL is the dead-letter queue itself: nothing would move.");
     }
-    const report = await redriveMessages(createSqsClient(clientSettings(params)), {
+    const report = await redriveMessages(await createSqsClient(clientSettings(params)), {
       from: from.url,
       to: to.url,
       maxMessages: params.maxMessages,

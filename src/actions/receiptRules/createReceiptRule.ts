@@ -1,4 +1,3 @@
-import { CreateReceiptRuleCommand } from "@aws-sdk/client-ses";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesClient } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -49,10 +48,11 @@ export const createReceiptRule = action({
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
+    const { CreateReceiptRuleCommand } = await import("@aws-sdk/client-ses");
     if (params.topicArn && !topicRegion(params.topicArn)) {
       throw new Error(`Notify SNS Topic "${params.topicArn}" is not an SNS topic ARN.`);
     }
-    await createSesClient(clientSettings(params)).send(
+    await (await createSesClient(clientSettings(params))).send(
       new CreateReceiptRuleCommand({
         RuleSetName: params.ruleSet,
         Rule: {

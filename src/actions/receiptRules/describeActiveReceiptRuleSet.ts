@@ -1,4 +1,4 @@
-import { DescribeActiveReceiptRuleSetCommand, type ReceiptAction } from "@aws-sdk/client-ses";
+import type { ReceiptAction } from "@aws-sdk/client-ses";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesClient } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -62,7 +62,8 @@ export const describeActiveReceiptRuleSet = action({
   inputs: { connection: connectionInput, region: regionInput, endpoint: endpointInput },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const { Metadata, Rules } = await createSesClient(clientSettings(params)).send(
+    const { DescribeActiveReceiptRuleSetCommand } = await import("@aws-sdk/client-ses");
+    const { Metadata, Rules } = await (await createSesClient(clientSettings(params))).send(
       new DescribeActiveReceiptRuleSetCommand({}),
     );
     return {

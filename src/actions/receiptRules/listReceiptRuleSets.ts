@@ -1,4 +1,3 @@
-import { ListReceiptRuleSetsCommand } from "@aws-sdk/client-ses";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesClient } from "../../aws/clients";
 import { connectionInput, endpointInput, nextTokenInput, regionInput } from "../../inputs/common";
@@ -26,7 +25,8 @@ export const listReceiptRuleSets = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const page = await createSesClient(clientSettings(params)).send(
+    const { ListReceiptRuleSetsCommand } = await import("@aws-sdk/client-ses");
+    const page = await (await createSesClient(clientSettings(params))).send(
       new ListReceiptRuleSetsCommand({ NextToken: params.nextToken }),
     );
     return {

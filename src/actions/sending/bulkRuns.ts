@@ -1,10 +1,6 @@
 import type { Readable } from "node:stream";
-import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import {
-  type SESv2Client,
-  SendBulkEmailCommand,
-  type SendBulkEmailCommandInput,
-} from "@aws-sdk/client-sesv2";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { SESv2Client, SendBulkEmailCommandInput } from "@aws-sdk/client-sesv2";
 import type { ActionLogger } from "@prismatic-io/spectral";
 import { type BulkOutcome, type BulkRun, sendBulk } from "../../bulk/bulkSender";
 import type { BulkDestination } from "../../bulk/destinations";
@@ -44,12 +40,16 @@ function run(
 ) {
   return sendBulk(
     feed,
-    async (entries) =>
-      (
-        await settings.client.send(
-          new SendBulkEmailCommand({ ...settings.request, BulkEmailEntries: entries }),
-        )
-      ).BulkEmailEntryResults ?? [],
+    async (entries) => {
+      const { SendBulkEmailCommand } = await import("@aws-sdk/client-sesv2");
+      return (
+        (
+          await settings.client.send(
+            new SendBulkEmailCommand({ ...settings.request, BulkEmailEntries: entries }),
+          )
+        ).BulkEmailEntryResults ?? []
+      );
+    },
     {
       maxSendRate: settings.maxSendRate,
       deadline: settings.deadline,
@@ -179,6 +179,7 @@ export async function sendListFile(
   file: { bucket: string; key: string; format: ListFormat },
   resumeFrom: FileResumePoint | undefined,
 ) {
+  const { GetObjectCommand } = await import("@aws-sdk/client-s3");
   let point = resumeFrom;
   const format = point?.format ?? file.format;
   let body: Readable | undefined;

@@ -1,4 +1,3 @@
-import { GetAccountCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createS3Client, createSesV2Client } from "../../aws/clients";
 import type { BulkOutcome } from "../../bulk/bulkSender";
@@ -188,6 +187,7 @@ export const sendBulkTemplatedEmail = action({
   },
   performSafety: "notAllowed",
   perform: async (context, params) => {
+    const { GetAccountCommand } = await import("@aws-sdk/client-sesv2");
     const startedAt = Date.now();
     // Everything (the list inline, or where the file is, and the cursor) is checked first.
     const file = destinationsFileOf(params);
@@ -213,7 +213,7 @@ export const sendBulkTemplatedEmail = action({
       },
     };
     // The SDK's own retries are off: sendBulk alone decides what is safe to send again.
-    const client = createSesV2Client(clientSettings(params), { maxAttempts: 1 });
+    const client = await createSesV2Client(clientSettings(params), { maxAttempts: 1 });
     const maxSendRate =
       params.maxSendRate ??
       (await client.send(new GetAccountCommand({}))).SendQuota?.MaxSendRate ??
@@ -229,7 +229,7 @@ export const sendBulkTemplatedEmail = action({
     const data = file
       ? await sendListFile(
           settings,
-          createS3Client(clientSettings({ ...params, endpoint: params.s3Endpoint })),
+          await createS3Client(clientSettings({ ...params, endpoint: params.s3Endpoint })),
           file,
           filePoint,
         )

@@ -1,4 +1,3 @@
-import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -37,13 +36,14 @@ export const sendEmail = action({
   performSafety: "notAllowed",
   perform: async (_context, params) => {
     // Everything is validated before the client exists, so bad input never reaches AWS.
+    const { SendEmailCommand } = await import("@aws-sdk/client-sesv2");
     const request = buildSendEmailRequest({
       ...envelopeFromParams(params),
       subject: params.subject,
       text: params.textBody,
       html: params.htmlBody,
     });
-    const client = createSesV2Client(clientSettings(params));
+    const client = await createSesV2Client(clientSettings(params));
     const response = await client.send(new SendEmailCommand(request));
     return { data: { messageId: response.MessageId ?? "" } };
   },

@@ -1,4 +1,3 @@
-import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { action, input } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { cleanOptionalString } from "../../inputs/clean";
@@ -62,6 +61,7 @@ export const sendRawEmail = action({
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
+    const { SendEmailCommand } = await import("@aws-sdk/client-sesv2");
     const message = await inspectRawMessage("Raw Message", params.rawMessage);
     const overridesRecipients = params.to.length + params.cc.length + params.bcc.length > 0;
     if (!message.hasFrom && !params.from) {
@@ -84,7 +84,7 @@ export const sendRawEmail = action({
       ...buildSendingAuthorization(params),
       ListManagementOptions: buildListManagement(params),
     };
-    const response = await createSesV2Client(clientSettings(params)).send(
+    const response = await (await createSesV2Client(clientSettings(params))).send(
       new SendEmailCommand(request),
     );
     return { data: { messageId: response.MessageId ?? "" } };

@@ -1,4 +1,3 @@
-import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -45,12 +44,13 @@ export const sendTemplatedEmail = action({
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
+    const { SendEmailCommand } = await import("@aws-sdk/client-sesv2");
     const request = buildTemplatedEmailRequest({
       ...envelopeFromParams(params),
       template: chooseTemplateSource(params),
       templateData: params.templateData,
     });
-    const response = await createSesV2Client(clientSettings(params)).send(
+    const response = await (await createSesV2Client(clientSettings(params))).send(
       new SendEmailCommand(request),
     );
     return { data: { messageId: response.MessageId ?? "" } };

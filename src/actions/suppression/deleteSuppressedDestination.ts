@@ -1,4 +1,3 @@
-import { DeleteSuppressedDestinationCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -21,7 +20,8 @@ export const deleteSuppressedDestination = action({
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
-    await createSesV2Client(clientSettings(params)).send(
+    const { DeleteSuppressedDestinationCommand } = await import("@aws-sdk/client-sesv2");
+    await (await createSesV2Client(clientSettings(params))).send(
       new DeleteSuppressedDestinationCommand({ EmailAddress: params.emailAddress }),
     );
     return { data: { emailAddress: params.emailAddress, removed: true } };

@@ -1,4 +1,3 @@
-import { GetSuppressedDestinationCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -30,7 +29,8 @@ export const getSuppressedDestination = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const { SuppressedDestination } = await createSesV2Client(clientSettings(params)).send(
+    const { GetSuppressedDestinationCommand } = await import("@aws-sdk/client-sesv2");
+    const { SuppressedDestination } = await (await createSesV2Client(clientSettings(params))).send(
       new GetSuppressedDestinationCommand({ EmailAddress: params.emailAddress }),
     );
     if (!SuppressedDestination) {

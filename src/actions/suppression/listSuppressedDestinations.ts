@@ -1,8 +1,4 @@
-import {
-  ListSuppressedDestinationsCommand,
-  type ListSuppressedDestinationsCommandInput,
-  paginateListSuppressedDestinations,
-} from "@aws-sdk/client-sesv2";
+import type { ListSuppressedDestinationsCommandInput } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { onePageOrAll } from "../../aws/paging";
@@ -55,6 +51,9 @@ export const listSuppressedDestinations = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
+    const { ListSuppressedDestinationsCommand, paginateListSuppressedDestinations } = await import(
+      "@aws-sdk/client-sesv2"
+    );
     if (params.startDate && params.endDate && params.startDate >= params.endDate) {
       throw new Error("Start Date must be before End Date.");
     }
@@ -63,7 +62,7 @@ export const listSuppressedDestinations = action({
       StartDate: params.startDate,
       EndDate: params.endDate,
     };
-    const client = createSesV2Client(clientSettings(params));
+    const client = await createSesV2Client(clientSettings(params));
     const { items, nextToken } = await onePageOrAll({
       fetchAll: params.fetchAll,
       allPages: () => paginateListSuppressedDestinations({ client, pageSize: 1000 }, filter),

@@ -1,4 +1,3 @@
-import { PutSuppressedDestinationCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -22,7 +21,8 @@ export const putSuppressedDestination = action({
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
-    await createSesV2Client(clientSettings(params)).send(
+    const { PutSuppressedDestinationCommand } = await import("@aws-sdk/client-sesv2");
+    await (await createSesV2Client(clientSettings(params))).send(
       new PutSuppressedDestinationCommand({
         EmailAddress: params.emailAddress,
         Reason: params.reason,

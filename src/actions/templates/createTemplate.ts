@@ -1,4 +1,3 @@
-import { CreateEmailTemplateCommand } from "@aws-sdk/client-sesv2";
 import { describeTemplate } from "./templateContent";
 import { templateWriteAction } from "./templateWriteAction";
 
@@ -11,5 +10,8 @@ export const createTemplate = templateWriteAction({
     Text: "Hi {{name}}, your order {{orderId}} is on its way.",
     Html: "<h1>Hi {{name}}</h1><p>Order {{orderId}} is on its way.</p>",
   }),
-  send: (client, input) => client.send(new CreateEmailTemplateCommand(input)),
+  send: async (client, input) => {
+    const { CreateEmailTemplateCommand } = await import("@aws-sdk/client-sesv2");
+    return client.send(new CreateEmailTemplateCommand(input));
+  },
 });

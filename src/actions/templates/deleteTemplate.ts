@@ -1,4 +1,3 @@
-import { DeleteEmailTemplateCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -21,8 +20,9 @@ export const deleteTemplate = action({
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
+    const { DeleteEmailTemplateCommand } = await import("@aws-sdk/client-sesv2");
     const name = checkTemplateName("Template", params.templateName);
-    await createSesV2Client(clientSettings(params)).send(
+    await (await createSesV2Client(clientSettings(params))).send(
       new DeleteEmailTemplateCommand({ TemplateName: name }),
     );
     return { data: { templateName: name, deleted: true } };

@@ -1,4 +1,3 @@
-import { GetEmailTemplateCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -28,8 +27,9 @@ export const getTemplate = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
+    const { GetEmailTemplateCommand } = await import("@aws-sdk/client-sesv2");
     const name = checkTemplateName("Template", params.templateName);
-    const response = await createSesV2Client(clientSettings(params)).send(
+    const response = await (await createSesV2Client(clientSettings(params))).send(
       new GetEmailTemplateCommand({ TemplateName: name }),
     );
     return { data: describeTemplate(response.TemplateName ?? name, response.TemplateContent) };

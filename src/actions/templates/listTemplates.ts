@@ -1,8 +1,4 @@
-import {
-  type EmailTemplateMetadata,
-  ListEmailTemplatesCommand,
-  paginateListEmailTemplates,
-} from "@aws-sdk/client-sesv2";
+import type { EmailTemplateMetadata } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { onePageOrAll } from "../../aws/paging";
@@ -46,7 +42,10 @@ export const listTemplates = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const client = createSesV2Client(clientSettings(params));
+    const { ListEmailTemplatesCommand, paginateListEmailTemplates } = await import(
+      "@aws-sdk/client-sesv2"
+    );
+    const client = await createSesV2Client(clientSettings(params));
     const { items, nextToken } = await onePageOrAll({
       fetchAll: params.fetchAll,
       allPages: () => paginateListEmailTemplates({ client, pageSize: 100 }, {}),

@@ -40,7 +40,7 @@ export function templateWriteAction(options: {
         params.templateName,
       );
       const content = buildTemplateContent(params);
-      await options.send(createSesV2Client(clientSettings(params)), {
+      await options.send(await createSesV2Client(clientSettings(params)), {
         TemplateName: name,
         TemplateContent: content,
       });

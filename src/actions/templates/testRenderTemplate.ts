@@ -1,6 +1,4 @@
-import { TestRenderEmailTemplateCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
-import PostalMime from "postal-mime";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
 import { templateDataInput, templateNameInput } from "../../inputs/templates";
@@ -33,9 +31,11 @@ export const testRenderTemplate = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
+    const { default: PostalMime } = await import("postal-mime");
+    const { TestRenderEmailTemplateCommand } = await import("@aws-sdk/client-sesv2");
     const name = checkTemplateName("Template", params.templateName);
     const templateData = parseTemplateData("Template Data", params.templateData);
-    const { RenderedTemplate } = await createSesV2Client(clientSettings(params)).send(
+    const { RenderedTemplate } = await (await createSesV2Client(clientSettings(params))).send(
       new TestRenderEmailTemplateCommand({ TemplateName: name, TemplateData: templateData }),
     );
     const rendered = RenderedTemplate ?? "";

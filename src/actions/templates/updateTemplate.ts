@@ -1,4 +1,3 @@
-import { UpdateEmailTemplateCommand } from "@aws-sdk/client-sesv2";
 import { describeTemplate } from "./templateContent";
 import { templateWriteAction } from "./templateWriteAction";
 
@@ -11,5 +10,8 @@ export const updateTemplate = templateWriteAction({
     Subject: "Order {{orderId}} shipped",
     Text: "Hi {{name}}, order {{orderId}} left our warehouse today.",
   }),
-  send: (client, input) => client.send(new UpdateEmailTemplateCommand(input)),
+  send: async (client, input) => {
+    const { UpdateEmailTemplateCommand } = await import("@aws-sdk/client-sesv2");
+    return client.send(new UpdateEmailTemplateCommand(input));
+  },
 });

@@ -1,9 +1,11 @@
-import { CreateCustomVerificationEmailTemplateCommand } from "@aws-sdk/client-sesv2";
 import { verificationTemplateWriteAction } from "./verificationTemplateWriteAction";
 
 export const createCustomVerificationEmailTemplate = verificationTemplateWriteAction({
   label: "Create Custom Verification Template",
   description: "Create a branded template for the email SES sends to verify a new address.",
   existing: false,
-  send: (client, input) => client.send(new CreateCustomVerificationEmailTemplateCommand(input)),
+  send: async (client, input) => {
+    const { CreateCustomVerificationEmailTemplateCommand } = await import("@aws-sdk/client-sesv2");
+    return client.send(new CreateCustomVerificationEmailTemplateCommand(input));
+  },
 });

@@ -1,4 +1,3 @@
-import { GetCustomVerificationEmailTemplateCommand } from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
@@ -25,7 +24,8 @@ export const getCustomVerificationEmailTemplate = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const template = await createSesV2Client(clientSettings(params)).send(
+    const { GetCustomVerificationEmailTemplateCommand } = await import("@aws-sdk/client-sesv2");
+    const template = await (await createSesV2Client(clientSettings(params))).send(
       new GetCustomVerificationEmailTemplateCommand({ TemplateName: params.templateName }),
     );
     return { data: describeVerificationTemplate(template) };

@@ -1,7 +1,3 @@
-import {
-  ListCustomVerificationEmailTemplatesCommand,
-  paginateListCustomVerificationEmailTemplates,
-} from "@aws-sdk/client-sesv2";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { onePageOrAll } from "../../aws/paging";
@@ -41,7 +37,11 @@ export const listCustomVerificationEmailTemplates = action({
   },
   performSafety: "safe",
   perform: async (_context, params) => {
-    const client = createSesV2Client(clientSettings(params));
+    const {
+      ListCustomVerificationEmailTemplatesCommand,
+      paginateListCustomVerificationEmailTemplates,
+    } = await import("@aws-sdk/client-sesv2");
+    const client = await createSesV2Client(clientSettings(params));
     const { items, nextToken } = await onePageOrAll({
       fetchAll: params.fetchAll,
       allPages: () => paginateListCustomVerificationEmailTemplates({ client, pageSize: 50 }, {}),

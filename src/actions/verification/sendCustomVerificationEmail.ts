@@ -1,4 +1,3 @@
-import { SendCustomVerificationEmailCommand } from "@aws-sdk/client-sesv2";
 import { action, input } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { cleanString } from "../../inputs/clean";
@@ -39,7 +38,8 @@ export const sendCustomVerificationEmail = action({
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
-    const { MessageId } = await createSesV2Client(clientSettings(params)).send(
+    const { SendCustomVerificationEmailCommand } = await import("@aws-sdk/client-sesv2");
+    const { MessageId } = await (await createSesV2Client(clientSettings(params))).send(
       new SendCustomVerificationEmailCommand({
         EmailAddress: params.emailAddress,
         TemplateName: params.templateName,

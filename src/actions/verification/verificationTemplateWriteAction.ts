@@ -51,7 +51,7 @@ export function verificationTemplateWriteAction(options: {
     performSafety: "notAllowed",
     perform: async (_context, params) => {
       const template = buildVerificationTemplate(params);
-      await options.send(createSesV2Client(clientSettings(params)), template);
+      await options.send(await createSesV2Client(clientSettings(params)), template);
       return { data: describeVerificationTemplate(template) };
     },
     examplePayload,
