@@ -2,7 +2,12 @@ const path = require("node:path");
 const CopyPlugin = require("copy-webpack-plugin");
 const TerserPlugin = require("terser-webpack-plugin");
 
-/** Bundles the component into dist/index.js (CommonJS, default export), as `prism components:publish` expects. */
+/**
+ * Bundles the component into dist/index.js (CommonJS, default export), as `prism components:publish`
+ * expects. Every `await import()` in src/ (each AWS SDK client, postal-mime, csv-parse) becomes a
+ * chunk beside it, `<id>.index.js`, which node loads with require() on a step's first use; the
+ * CLI publishes the whole folder, chunks included.
+ */
 module.exports = {
   mode: "production",
   target: "node22", // Prismatic runs components on Node.js 22
