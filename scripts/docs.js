@@ -19,6 +19,7 @@ const DOCS = join(__dirname, "..", "documentation");
 /** The IAM actions each action needs (SES v2 actions share the `ses:` prefix with v1). */
 const IAM_PERMISSIONS = {
   sendEmail: ["ses:SendEmail"],
+  callSesOperation: ["ses:<Operation> (the operation called: v1 and v2 share the ses: prefix)"],
   sendTemplatedEmail: ["ses:SendEmail"],
   sendBulkTemplatedEmail: [
     "ses:SendBulkEmail",

@@ -1,4 +1,5 @@
 import { getAccount } from "./account/getAccount";
+import { callSesOperation } from "./anyOperation/callSesOperation";
 import { createConfigurationSet } from "./configurationSets/createConfigurationSet";
 import { createEventDestination } from "./configurationSets/createEventDestination";
 import { deleteConfigurationSet } from "./configurationSets/deleteConfigurationSet";
@@ -114,4 +115,6 @@ export const actions = {
   createEventDestination,
   listEventDestinations,
   deleteEventDestination,
+  // Any other SES operation, by name
+  callSesOperation,
 };

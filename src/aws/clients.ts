@@ -29,6 +29,21 @@ function baseConfig({ connection, region, endpoint }: ClientSettings) {
 }
 
 /**
+ * A client of any SDK client class, with the settings every action's client gets and IAM
+ * annotation of its errors (`servicePrefix:Operation`): for Call SES Operation, whose client class
+ * comes from the SDK's full bundle.
+ */
+export function createClientOf<Client>(
+  ClientClass: new (config: ReturnType<typeof baseConfig>) => Client,
+  settings: ClientSettings,
+  servicePrefix: string,
+): Client {
+  const client = new ClientClass(baseConfig(settings));
+  annotateErrorsWithIamAction(client, servicePrefix);
+  return client;
+}
+
+/**
  * SES API v2: sending, identities, templates, suppression list, account. `maxAttempts: 1` turns
  * off the SDK's own retries, for callers that must decide themselves what is safe to resend.
  */

@@ -7,6 +7,10 @@ import { EMPTY_SEND_LISTS } from "./component";
 const send = { ...EMPTY_SEND_LISTS, from: "a@example.com", to: ["b@example.com"] };
 export const ACTION_PARAMS: Record<string, Record<string, unknown>> = {
   sendEmail: { ...send, subject: "S", textBody: "T" },
+  callSesOperation: {
+    operation: "sesv2:GetEmailIdentity",
+    input: '{"EmailIdentity": "example.com"}',
+  },
   sendTemplatedEmail: { ...send, templateName: "t" },
   sendBulkTemplatedEmail: {
     ...send,
