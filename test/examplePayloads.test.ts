@@ -22,6 +22,7 @@ import {
   ListEmailIdentitiesCommand,
   ListEmailTemplatesCommand,
   ListSuppressedDestinationsCommand,
+  PutEmailIdentityDkimSigningAttributesCommand,
   SESv2Client,
   SendBulkEmailCommand,
   SendCustomVerificationEmailCommand,
@@ -58,6 +59,9 @@ beforeAll(() => {
   });
   ses.onAnyCommand().resolves({});
   ses.on(SendEmailCommand).resolves({ MessageId: "m-1" });
+  ses
+    .on(PutEmailIdentityDkimSigningAttributesCommand)
+    .resolves({ DkimStatus: "PENDING", DkimTokens: ["t1", "t2", "t3"] });
   ses.on(GetAccountCommand).resolves({
     ProductionAccessEnabled: true,
     SendingEnabled: true,

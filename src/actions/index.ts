@@ -21,8 +21,16 @@ import { deleteEmailIdentity } from "./identities/deleteEmailIdentity";
 import { deleteEmailIdentityPolicy } from "./identities/deleteEmailIdentityPolicy";
 import { getEmailIdentity } from "./identities/getEmailIdentity";
 import { getEmailIdentityPolicies } from "./identities/getEmailIdentityPolicies";
+import { getIdentityNotifications } from "./identities/getIdentityNotifications";
 import { listIdentities } from "./identities/listIdentities";
+import { putEmailIdentityConfigurationSet } from "./identities/putEmailIdentityConfigurationSet";
+import { putEmailIdentityDkimKeys } from "./identities/putEmailIdentityDkimKeys";
+import { putEmailIdentityDkimSigning } from "./identities/putEmailIdentityDkimSigning";
+import { putEmailIdentityFeedback } from "./identities/putEmailIdentityFeedback";
+import { putEmailIdentityMailFrom } from "./identities/putEmailIdentityMailFrom";
 import { putEmailIdentityPolicy } from "./identities/putEmailIdentityPolicy";
+import { setIdentityNotificationHeaders } from "./identities/setIdentityNotificationHeaders";
+import { setIdentityNotificationTopic } from "./identities/setIdentityNotificationTopic";
 import { deleteReceivedEmail } from "./inbound/deleteReceivedEmail";
 import { fetchReceivedEmail } from "./inbound/fetchReceivedEmail";
 import { listReceivedEmails } from "./inbound/listReceivedEmails";
@@ -73,6 +81,14 @@ export const actions = {
   getEmailIdentityPolicies,
   putEmailIdentityPolicy,
   deleteEmailIdentityPolicy,
+  putEmailIdentityMailFrom,
+  putEmailIdentityDkimSigning,
+  putEmailIdentityDkimKeys,
+  putEmailIdentityFeedback,
+  putEmailIdentityConfigurationSet,
+  getIdentityNotifications,
+  setIdentityNotificationTopic,
+  setIdentityNotificationHeaders,
   // Custom verification emails
   createCustomVerificationEmailTemplate,
   getCustomVerificationEmailTemplate,
