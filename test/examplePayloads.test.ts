@@ -7,6 +7,7 @@ import {
   CreateEmailIdentityCommand,
   type DkimAttributes,
   GetAccountCommand,
+  GetConfigurationSetCommand,
   GetConfigurationSetEventDestinationsCommand,
   GetContactCommand,
   GetContactListCommand,
@@ -59,6 +60,15 @@ beforeAll(() => {
   });
   ses.onAnyCommand().resolves({});
   ses.on(SendEmailCommand).resolves({ MessageId: "m-1" });
+  ses.on(GetConfigurationSetCommand).resolves({
+    ConfigurationSetName: "cs",
+    SendingOptions: { SendingEnabled: true },
+    TrackingOptions: { CustomRedirectDomain: "t.example.com", HttpsPolicy: "REQUIRE" },
+    DeliveryOptions: { TlsPolicy: "REQUIRE", SendingPoolName: "p", MaxDeliverySeconds: 600 },
+    ReputationOptions: { ReputationMetricsEnabled: true, LastFreshStart: when },
+    SuppressionOptions: { SuppressedReasons: ["BOUNCE"] },
+    Tags: [{ Key: "tenant", Value: "v" }], // tags are a free-form map: same key as the example
+  });
   ses
     .on(PutEmailIdentityDkimSigningAttributesCommand)
     .resolves({ DkimStatus: "PENDING", DkimTokens: ["t1", "t2", "t3"] });

@@ -1,11 +1,19 @@
 import { getAccount } from "./account/getAccount";
+import { putAccountSuppression } from "./account/putAccountSuppression";
 import { callSesOperation } from "./anyOperation/callSesOperation";
 import { createConfigurationSet } from "./configurationSets/createConfigurationSet";
 import { createEventDestination } from "./configurationSets/createEventDestination";
 import { deleteConfigurationSet } from "./configurationSets/deleteConfigurationSet";
 import { deleteEventDestination } from "./configurationSets/deleteEventDestination";
+import { getConfigurationSet } from "./configurationSets/getConfigurationSet";
 import { listConfigurationSets } from "./configurationSets/listConfigurationSets";
 import { listEventDestinations } from "./configurationSets/listEventDestinations";
+import { putConfigurationSetDelivery } from "./configurationSets/putConfigurationSetDelivery";
+import { putConfigurationSetReputation } from "./configurationSets/putConfigurationSetReputation";
+import { putConfigurationSetSending } from "./configurationSets/putConfigurationSetSending";
+import { putConfigurationSetSuppression } from "./configurationSets/putConfigurationSetSuppression";
+import { putConfigurationSetTracking } from "./configurationSets/putConfigurationSetTracking";
+import { updateEventDestination } from "./configurationSets/updateEventDestination";
 import { createContact } from "./contacts/createContact";
 import { createContactList } from "./contacts/createContactList";
 import { deleteContact } from "./contacts/deleteContact";
@@ -131,6 +139,14 @@ export const actions = {
   createEventDestination,
   listEventDestinations,
   deleteEventDestination,
+  getConfigurationSet,
+  putConfigurationSetSending,
+  putConfigurationSetTracking,
+  putConfigurationSetDelivery,
+  putConfigurationSetReputation,
+  putConfigurationSetSuppression,
+  updateEventDestination,
+  putAccountSuppression,
   // Any other SES operation, by name
   callSesOperation,
 };

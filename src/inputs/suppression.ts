@@ -51,6 +51,19 @@ export const suppressionReasonsFilterInput = input({
   clean: (value: unknown) => cleanStringList(value).map((item) => reason("Reasons", item)),
 });
 
+export const accountSuppressedReasonsInput = input({
+  label: "Suppress On",
+  type: "string",
+  collection: "valuelist",
+  required: false,
+  comments:
+    "What adds a recipient to the account-level suppression list automatically: BOUNCE (hard bounces) and/or COMPLAINT. An empty list turns automatic suppression off for the region.",
+  example: "BOUNCE",
+  clean: (value: unknown) => [
+    ...new Set(cleanStringList(value).map((item) => reason("Suppress On", item))),
+  ],
+});
+
 const cleanDate = (label: string) => cleanOptional((text) => checkDate(label, text));
 
 export const startDateInput = input({

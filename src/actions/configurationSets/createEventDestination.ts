@@ -4,17 +4,20 @@ import { connectionInput, endpointInput, regionInput } from "../../inputs/common
 import {
   configurationSetNameInput,
   eventDestinationNameInput,
-  matchingEventTypesInput,
-  snsTopicArnInput,
 } from "../../inputs/configurationSets";
 import { outputSchemaFrom } from "../outputSchema";
+import {
+  describeDestination,
+  destinationInputs,
+  eventDestinationOf,
+  exampleDestination,
+} from "./eventDestination";
 
 const examplePayload = {
   data: {
     configurationSet: "transactional",
     eventDestination: "to-prismatic",
-    eventTypes: ["BOUNCE", "COMPLAINT", "DELIVERY"],
-    snsTopicArn: "arn:aws:sns:us-east-1:111122223333:ses-notifications",
+    ...exampleDestination,
   },
 };
 
@@ -22,37 +25,32 @@ export const createEventDestination = action({
   display: {
     label: "Create Event Destination",
     description:
-      "Publish a configuration set's events (bounces, opens, clicks, ...) to an SNS topic, for the SES Notification trigger.",
+      "Publish a configuration set's events (bounces, opens, clicks, ...) to an SNS topic (for the SES Notification trigger), an EventBridge event bus or CloudWatch metrics.",
   },
   inputs: {
     connection: connectionInput,
     region: regionInput,
     configurationSet: configurationSetNameInput,
     eventDestination: eventDestinationNameInput,
-    eventTypes: matchingEventTypesInput,
-    snsTopicArn: snsTopicArnInput,
+    ...destinationInputs,
     endpoint: endpointInput,
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
+    const destination = eventDestinationOf(params, true);
     const { CreateConfigurationSetEventDestinationCommand } = await import("@aws-sdk/client-sesv2");
     await (await createSesV2Client(clientSettings(params))).send(
       new CreateConfigurationSetEventDestinationCommand({
         ConfigurationSetName: params.configurationSet,
         EventDestinationName: params.eventDestination,
-        EventDestination: {
-          Enabled: true,
-          MatchingEventTypes: params.eventTypes,
-          SnsDestination: { TopicArn: params.snsTopicArn },
-        },
+        EventDestination: destination,
       }),
     );
     return {
       data: {
         configurationSet: params.configurationSet,
         eventDestination: params.eventDestination,
-        eventTypes: params.eventTypes as string[],
-        snsTopicArn: params.snsTopicArn,
+        ...describeDestination(params),
       },
     };
   },
