@@ -26,7 +26,7 @@ describe("the built bundle (what prism components:publish uploads)", () => {
       "awsAssumeRole",
     ]);
     expect(Object.keys(bundled.actions)).toEqual(Object.keys(component.actions));
-    expect(Object.keys(bundled.actions)).toHaveLength(69);
+    expect(Object.keys(bundled.actions)).toHaveLength(82);
     expect(Object.keys(bundled.triggers).sort()).toEqual([
       "bounceNotification",
       "complaintNotification",

@@ -1,5 +1,8 @@
 import {
   DescribeActiveReceiptRuleSetCommand,
+  DescribeReceiptRuleCommand,
+  DescribeReceiptRuleSetCommand,
+  ListReceiptFiltersCommand,
   ListReceiptRuleSetsCommand,
   SESClient,
 } from "@aws-sdk/client-ses";
@@ -43,6 +46,24 @@ beforeAll(() => {
   sesV1
     .on(ListReceiptRuleSetsCommand)
     .resolves({ RuleSets: [{ Name: "default-rule-set", CreatedTimestamp: when }] });
+  const storeRule = {
+    Name: "store-inbound",
+    Enabled: true,
+    Recipients: ["a@example.com"],
+    ScanEnabled: true,
+    TlsPolicy: "Optional" as const,
+    Actions: [
+      { S3Action: { BucketName: "b", ObjectKeyPrefix: "p/", KmsKeyArn: "k", TopicArn: "t" } },
+    ],
+  };
+  sesV1.on(DescribeReceiptRuleSetCommand).resolves({
+    Metadata: { Name: "s", CreatedTimestamp: when },
+    Rules: [storeRule],
+  });
+  sesV1.on(DescribeReceiptRuleCommand).resolves({ Rule: storeRule });
+  sesV1.on(ListReceiptFiltersCommand).resolves({
+    Filters: [{ Name: "f", IpFilter: { Cidr: "203.0.113.0/24", Policy: "Block" } }],
+  });
   sesV1.on(DescribeActiveReceiptRuleSetCommand).resolves({
     Metadata: { Name: "default-rule-set" },
     Rules: [

@@ -44,9 +44,22 @@ import { fetchReceivedEmail } from "./inbound/fetchReceivedEmail";
 import { listReceivedEmails } from "./inbound/listReceivedEmails";
 import { acknowledgeSesEvents } from "./queue/acknowledgeSesEvents";
 import { redriveDeadLetterQueue } from "./queue/redriveDeadLetterQueue";
+import { cloneReceiptRuleSet } from "./receiptRules/cloneReceiptRuleSet";
+import { createReceiptFilter } from "./receiptRules/createReceiptFilter";
 import { createReceiptRule } from "./receiptRules/createReceiptRule";
+import { createReceiptRuleSet } from "./receiptRules/createReceiptRuleSet";
+import { deleteReceiptFilter } from "./receiptRules/deleteReceiptFilter";
+import { deleteReceiptRule } from "./receiptRules/deleteReceiptRule";
+import { deleteReceiptRuleSet } from "./receiptRules/deleteReceiptRuleSet";
 import { describeActiveReceiptRuleSet } from "./receiptRules/describeActiveReceiptRuleSet";
+import { describeReceiptRule } from "./receiptRules/describeReceiptRule";
+import { describeReceiptRuleSet } from "./receiptRules/describeReceiptRuleSet";
+import { listReceiptFilters } from "./receiptRules/listReceiptFilters";
 import { listReceiptRuleSets } from "./receiptRules/listReceiptRuleSets";
+import { reorderReceiptRules } from "./receiptRules/reorderReceiptRules";
+import { sendBounce } from "./receiptRules/sendBounce";
+import { setActiveReceiptRuleSet } from "./receiptRules/setActiveReceiptRuleSet";
+import { updateReceiptRule } from "./receiptRules/updateReceiptRule";
 import { sendBulkTemplatedEmail } from "./sending/sendBulkTemplatedEmail";
 import { sendEmail } from "./sending/sendEmail";
 import { sendRawEmail } from "./sending/sendRawEmail";
@@ -131,6 +144,19 @@ export const actions = {
   listReceiptRuleSets,
   describeActiveReceiptRuleSet,
   createReceiptRule,
+  createReceiptRuleSet,
+  deleteReceiptRuleSet,
+  describeReceiptRuleSet,
+  cloneReceiptRuleSet,
+  setActiveReceiptRuleSet,
+  describeReceiptRule,
+  updateReceiptRule,
+  deleteReceiptRule,
+  reorderReceiptRules,
+  listReceiptFilters,
+  createReceiptFilter,
+  deleteReceiptFilter,
+  sendBounce,
   // Account and configuration
   getAccount,
   listConfigurationSets,

@@ -14,6 +14,7 @@ import {
 } from "../../inputs/receiptRules";
 import { topicRegion } from "../../sns/snsMessage";
 import { outputSchemaFrom } from "../outputSchema";
+import { storeRule } from "./receiptRule";
 
 const examplePayload = {
   data: {
@@ -55,23 +56,7 @@ export const createReceiptRule = action({
     await (await createSesClient(clientSettings(params))).send(
       new CreateReceiptRuleCommand({
         RuleSetName: params.ruleSet,
-        Rule: {
-          Name: params.ruleName,
-          Enabled: true,
-          Recipients: params.recipients.length ? params.recipients : undefined,
-          ScanEnabled: params.scanEnabled,
-          TlsPolicy: params.requireTls ? "Require" : "Optional",
-          Actions: [
-            {
-              S3Action: {
-                BucketName: params.bucket,
-                ObjectKeyPrefix: params.prefix,
-                KmsKeyArn: params.kmsKeyArn,
-                TopicArn: params.topicArn,
-              },
-            },
-          ],
-        },
+        Rule: storeRule(params, true),
       }),
     );
     return {
