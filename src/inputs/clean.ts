@@ -65,3 +65,23 @@ export function cleanInteger(label: string, min: number, max: number, fallback: 
     return number;
   };
 }
+
+/** "A", "A or B", "A, B or C". */
+function oneOf(choices: readonly string[]): string {
+  return choices.length > 1
+    ? `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`
+    : (choices[0] ?? "");
+}
+
+/** One of a picklist's values (empty: the fallback); anything else is an error listing them. */
+export function cleanChoice<T extends string>(label: string, choices: readonly T[], fallback?: T) {
+  return (value: unknown): T => {
+    const text = cleanString(value) || fallback || "";
+    if (!(choices as readonly string[]).includes(text)) {
+      throw new Error(
+        `${label} must be ${oneOf(choices)}, not "${JSON.stringify(text).slice(1, 61).replace(/"$/, "")}".`,
+      );
+    }
+    return text as T;
+  };
+}

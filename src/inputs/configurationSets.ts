@@ -3,7 +3,7 @@ import { input } from "@prismatic-io/spectral";
 import isFQDN from "validator/lib/isFQDN";
 import { topicRegion } from "../sns/snsMessage";
 import { checkSesName } from "../values/sesName";
-import { cleanBoolean, cleanString, cleanStringList } from "./clean";
+import { cleanBoolean, cleanChoice, cleanString, cleanStringList } from "./clean";
 
 export const configurationSetNameInput = input({
   label: "Configuration Set",
@@ -151,15 +151,7 @@ export const httpsPolicyInput = input({
   ],
   comments:
     "Whether open and click tracking links use HTTPS. REQUIRE needs a certificate for the custom tracking domain.",
-  clean: (value: unknown) => {
-    const text = cleanString(value) || "OPTIONAL";
-    if (!(HTTPS_POLICIES as readonly string[]).includes(text)) {
-      throw new Error(
-        `HTTPS Policy must be REQUIRE, REQUIRE_OPEN_ONLY or OPTIONAL, not "${text.slice(0, 60)}".`,
-      );
-    }
-    return text as (typeof HTTPS_POLICIES)[number];
-  },
+  clean: cleanChoice("HTTPS Policy", HTTPS_POLICIES, "OPTIONAL"),
 });
 
 export const sendingPoolInput = input({
@@ -221,15 +213,7 @@ export const destinationTypeInput = input({
   ],
   comments:
     "Where SES publishes the events. SNS feeds the SES Notification trigger; EventBridge and CloudWatch feed AWS-side rules and dashboards.",
-  clean: (value: unknown) => {
-    const text = cleanString(value) || "SNS";
-    if (!(DESTINATION_TYPES as readonly string[]).includes(text)) {
-      throw new Error(
-        `Destination Type must be SNS, EVENT_BRIDGE or CLOUDWATCH, not "${text.slice(0, 60)}".`,
-      );
-    }
-    return text as DestinationType;
-  },
+  clean: cleanChoice("Destination Type", DESTINATION_TYPES, "SNS"),
 });
 
 export const optionalSnsTopicArnInput = {

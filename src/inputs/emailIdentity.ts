@@ -3,7 +3,7 @@ import { input } from "@prismatic-io/spectral";
 import isFQDN from "validator/lib/isFQDN";
 import { parseAddress } from "../mail/addresses";
 import { checkSesName } from "../values/sesName";
-import { cleanBoolean, cleanString } from "./clean";
+import { cleanBoolean, cleanChoice, cleanString } from "./clean";
 
 /** An SES identity: a bare email address, or a domain (in punycode, as SES stores it). */
 export function parseIdentity(label: string, value: unknown): string {
@@ -93,15 +93,7 @@ export const behaviorOnMxFailureInput = input({
   ],
   comments:
     "What SES does when it cannot find the MAIL FROM domain's MX record: send with its own MAIL FROM, or refuse the message (MessageRejected).",
-  clean: (value: unknown) => {
-    const text = cleanString(value) || "USE_DEFAULT_VALUE";
-    if (!(BEHAVIORS_ON_MX_FAILURE as readonly string[]).includes(text)) {
-      throw new Error(
-        `Behavior On MX Failure must be USE_DEFAULT_VALUE or REJECT_MESSAGE, not "${text.slice(0, 60)}".`,
-      );
-    }
-    return text as (typeof BEHAVIORS_ON_MX_FAILURE)[number];
-  },
+  clean: cleanChoice("Behavior On MX Failure", BEHAVIORS_ON_MX_FAILURE, "USE_DEFAULT_VALUE"),
 });
 
 export const dkimSigningEnabledInput = input({
@@ -127,14 +119,10 @@ export const dkimOriginInput = input({
   ],
   comments:
     "Who holds the signing key. Easy DKIM publishes three CNAME records; with your own key you publish one TXT record with its public key. (SES's deterministic Easy DKIM of another region, AWS_SES_<REGION>, is available through Call SES Operation.)",
-  clean: (value: unknown) => {
-    const text = cleanString(value) || "AWS_SES";
-    if (!(DKIM_ORIGINS as readonly string[]).includes(text)) {
-      throw new Error(`DKIM Keys must be AWS_SES or EXTERNAL, not "${text.slice(0, 60)}".`);
-    }
-    return text as (typeof DKIM_ORIGINS)[number];
-  },
+  clean: cleanChoice("DKIM Keys", DKIM_ORIGINS, "AWS_SES"),
 });
+
+export const DKIM_KEY_LENGTHS = ["RSA_2048_BIT", "RSA_1024_BIT"] as const;
 
 export const dkimKeyLengthInput = input({
   label: "Easy DKIM Key Length",
@@ -146,15 +134,7 @@ export const dkimKeyLengthInput = input({
     { label: "1024-bit RSA", value: "RSA_1024_BIT" },
   ],
   comments: "For Easy DKIM: the length of the next key SES generates at rotation.",
-  clean: (value: unknown) => {
-    const text = cleanString(value) || "RSA_2048_BIT";
-    if (text !== "RSA_2048_BIT" && text !== "RSA_1024_BIT") {
-      throw new Error(
-        `Easy DKIM Key Length must be RSA_2048_BIT or RSA_1024_BIT, not "${text.slice(0, 60)}".`,
-      );
-    }
-    return text as "RSA_2048_BIT" | "RSA_1024_BIT";
-  },
+  clean: cleanChoice("Easy DKIM Key Length", DKIM_KEY_LENGTHS, "RSA_2048_BIT"),
 });
 
 export const dkimSelectorInput = input({

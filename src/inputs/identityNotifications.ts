@@ -1,6 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { topicRegion } from "../sns/snsMessage";
-import { cleanBoolean, cleanString, cleanStringList } from "./clean";
+import { cleanBoolean, cleanChoice, cleanString, cleanStringList } from "./clean";
 import { parseIdentity } from "./emailIdentity";
 
 /** The identity notification settings of SES v1 (per identity, not per configuration set). */
@@ -30,15 +30,7 @@ export const notificationTypeInput = input({
   required: true,
   model: NOTIFICATION_TYPES.map((type) => ({ label: type, value: type })),
   comments: "Which notifications of the identity: bounces, complaints or deliveries.",
-  clean: (value: unknown) => {
-    const text = cleanString(value);
-    if (!(NOTIFICATION_TYPES as readonly string[]).includes(text)) {
-      throw new Error(
-        `Notification Type must be Bounce, Complaint or Delivery, not "${text.slice(0, 60)}".`,
-      );
-    }
-    return text as IdentityNotificationType;
-  },
+  clean: cleanChoice("Notification Type", NOTIFICATION_TYPES),
 });
 
 export const notificationTopicInput = input({

@@ -7,6 +7,7 @@ import { checkBucketName, checkObjectKey } from "../values/s3Names";
 import { checkText } from "../values/text";
 import {
   cleanBoolean,
+  cleanChoice,
   cleanOptional,
   cleanOptionalString,
   cleanString,
@@ -201,6 +202,8 @@ export const receiptFilterCidrInput = input({
   },
 });
 
+export const RECEIPT_FILTER_POLICIES = ["Block", "Allow"] as const;
+
 export const receiptFilterPolicyInput = input({
   label: "Policy",
   type: "string",
@@ -214,13 +217,7 @@ export const receiptFilterPolicyInput = input({
     },
   ],
   comments: "Whether SES refuses or always accepts mail from these addresses.",
-  clean: (value: unknown) => {
-    const text = cleanString(value) || "Block";
-    if (text !== "Block" && text !== "Allow") {
-      throw new Error(`Policy must be Block or Allow, not "${text.slice(0, 60)}".`);
-    }
-    return text as "Block" | "Allow";
-  },
+  clean: cleanChoice("Policy", RECEIPT_FILTER_POLICIES, "Block"),
 });
 
 export const BOUNCE_TYPES = [
@@ -266,15 +263,7 @@ export const bounceTypeInput = input({
   default: "DoesNotExist",
   model: BOUNCE_TYPES.map((type) => ({ label: type, value: type })),
   comments: "Why the mail bounces, for every recipient listed.",
-  clean: (value: unknown) => {
-    const text = cleanString(value) || "DoesNotExist";
-    if (!(BOUNCE_TYPES as readonly string[]).includes(text)) {
-      throw new Error(
-        `Bounce Type must be one of ${BOUNCE_TYPES.join(", ")}, not "${text.slice(0, 60)}".`,
-      );
-    }
-    return text as (typeof BOUNCE_TYPES)[number];
-  },
+  clean: cleanChoice("Bounce Type", BOUNCE_TYPES, "DoesNotExist"),
 });
 
 function bareAddress(label: string, value: unknown): string {

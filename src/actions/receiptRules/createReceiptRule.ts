@@ -1,20 +1,9 @@
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesClient } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
-import {
-  bucketNameInput,
-  kmsKeyArnInput,
-  objectKeyPrefixInput,
-  requireTlsInput,
-  ruleNameInput,
-  ruleRecipientsInput,
-  ruleSetInput,
-  ruleTopicInput,
-  scanEnabledInput,
-} from "../../inputs/receiptRules";
-import { topicRegion } from "../../sns/snsMessage";
+import { ruleNameInput, ruleSetInput } from "../../inputs/receiptRules";
 import { outputSchemaFrom } from "../outputSchema";
-import { storeRule } from "./receiptRule";
+import { describeStoreRule, storeRule, storeRuleInputs } from "./receiptRule";
 
 const examplePayload = {
   data: {
@@ -38,21 +27,12 @@ export const createReceiptRule = action({
     region: regionInput,
     ruleSet: ruleSetInput,
     ruleName: ruleNameInput,
-    recipients: ruleRecipientsInput,
-    bucket: bucketNameInput,
-    prefix: objectKeyPrefixInput,
-    kmsKeyArn: kmsKeyArnInput,
-    topicArn: ruleTopicInput,
-    scanEnabled: scanEnabledInput,
-    requireTls: requireTlsInput,
+    ...storeRuleInputs,
     endpoint: endpointInput,
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
     const { CreateReceiptRuleCommand } = await import("@aws-sdk/client-ses");
-    if (params.topicArn && !topicRegion(params.topicArn)) {
-      throw new Error(`Notify SNS Topic "${params.topicArn}" is not an SNS topic ARN.`);
-    }
     await (await createSesClient(clientSettings(params))).send(
       new CreateReceiptRuleCommand({
         RuleSetName: params.ruleSet,
@@ -60,14 +40,7 @@ export const createReceiptRule = action({
       }),
     );
     return {
-      data: {
-        ruleSet: params.ruleSet,
-        rule: params.ruleName,
-        bucket: params.bucket,
-        prefix: params.prefix ?? null,
-        encrypted: params.kmsKeyArn !== undefined,
-        topicArn: params.topicArn ?? null,
-      },
+      data: describeStoreRule(params.ruleSet, params),
     };
   },
   examplePayload,

@@ -1,4 +1,14 @@
 import type { ReceiptAction, ReceiptRule } from "@aws-sdk/client-ses";
+import {
+  bucketNameInput,
+  kmsKeyArnInput,
+  objectKeyPrefixInput,
+  requireTlsInput,
+  ruleRecipientsInput,
+  ruleTopicInput,
+  scanEnabledInput,
+} from "../../inputs/receiptRules";
+import { topicRegion } from "../../sns/snsMessage";
 
 /** One line per action, with what a user needs to act on it. */
 function describeAction(action: ReceiptAction) {
@@ -64,7 +74,21 @@ export interface StoreRuleParams {
   requireTls: boolean;
 }
 
+/** The inputs of a rule that stores mail in S3 and notifies SNS, after set and rule name. */
+export const storeRuleInputs = {
+  recipients: ruleRecipientsInput,
+  bucket: bucketNameInput,
+  prefix: objectKeyPrefixInput,
+  kmsKeyArn: kmsKeyArnInput,
+  topicArn: ruleTopicInput,
+  scanEnabled: scanEnabledInput,
+  requireTls: requireTlsInput,
+};
+
 export function storeRule(params: StoreRuleParams, enabled: boolean): ReceiptRule {
+  if (params.topicArn && !topicRegion(params.topicArn)) {
+    throw new Error(`Notify SNS Topic "${params.topicArn}" is not an SNS topic ARN.`);
+  }
   return {
     Name: params.ruleName,
     Enabled: enabled,
@@ -81,5 +105,17 @@ export function storeRule(params: StoreRuleParams, enabled: boolean): ReceiptRul
         },
       },
     ],
+  };
+}
+
+/** What Create and Update Receipt Rule report of the rule they wrote. */
+export function describeStoreRule(ruleSet: string, params: StoreRuleParams) {
+  return {
+    ruleSet,
+    rule: params.ruleName,
+    bucket: params.bucket,
+    prefix: params.prefix ?? null,
+    encrypted: params.kmsKeyArn !== undefined,
+    topicArn: params.topicArn ?? null,
   };
 }

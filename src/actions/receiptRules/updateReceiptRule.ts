@@ -2,20 +2,12 @@ import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesClient } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
 import {
-  bucketNameInput,
   existingRuleNameInput,
   existingRuleSetInput,
-  kmsKeyArnInput,
-  objectKeyPrefixInput,
-  requireTlsInput,
   ruleEnabledInput,
-  ruleRecipientsInput,
-  ruleTopicInput,
-  scanEnabledInput,
 } from "../../inputs/receiptRules";
-import { topicRegion } from "../../sns/snsMessage";
 import { outputSchemaFrom } from "../outputSchema";
-import { storeRule } from "./receiptRule";
+import { describeStoreRule, storeRule, storeRuleInputs } from "./receiptRule";
 
 const examplePayload = {
   data: {
@@ -41,21 +33,12 @@ export const updateReceiptRule = action({
     ruleSet: existingRuleSetInput,
     ruleName: existingRuleNameInput,
     enabled: ruleEnabledInput,
-    recipients: ruleRecipientsInput,
-    bucket: bucketNameInput,
-    prefix: objectKeyPrefixInput,
-    kmsKeyArn: kmsKeyArnInput,
-    topicArn: ruleTopicInput,
-    scanEnabled: scanEnabledInput,
-    requireTls: requireTlsInput,
+    ...storeRuleInputs,
     endpoint: endpointInput,
   },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
     const { UpdateReceiptRuleCommand } = await import("@aws-sdk/client-ses");
-    if (params.topicArn && !topicRegion(params.topicArn)) {
-      throw new Error(`Notify SNS Topic "${params.topicArn}" is not an SNS topic ARN.`);
-    }
     await (await createSesClient(clientSettings(params))).send(
       new UpdateReceiptRuleCommand({
         RuleSetName: params.ruleSet,
@@ -63,15 +46,7 @@ export const updateReceiptRule = action({
       }),
     );
     return {
-      data: {
-        ruleSet: params.ruleSet,
-        rule: params.ruleName,
-        bucket: params.bucket,
-        prefix: params.prefix ?? null,
-        encrypted: params.kmsKeyArn !== undefined,
-        enabled: params.enabled,
-        topicArn: params.topicArn ?? null,
-      },
+      data: { ...describeStoreRule(params.ruleSet, params), enabled: params.enabled },
     };
   },
   examplePayload,
