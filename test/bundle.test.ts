@@ -44,7 +44,7 @@ describe("the built bundle (what prism components:publish uploads)", () => {
     expect(Object.keys(bundled.dataSources).sort()).toEqual(
       Object.keys(component.dataSources ?? {}).sort(),
     );
-    expect(Object.keys(bundled.dataSources)).toHaveLength(8);
+    expect(Object.keys(bundled.dataSources)).toHaveLength(10);
     for (const action of Object.values(bundled.actions) as { examplePayload?: unknown }[]) {
       expect(action.examplePayload).toBeDefined();
     }

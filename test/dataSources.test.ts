@@ -1,9 +1,14 @@
-import { ListReceiptRuleSetsCommand, SESClient } from "@aws-sdk/client-ses";
+import {
+  ListReceiptFiltersCommand,
+  ListReceiptRuleSetsCommand,
+  SESClient,
+} from "@aws-sdk/client-ses";
 import {
   GetContactListCommand,
   ListConfigurationSetsCommand,
   ListContactListsCommand,
   ListCustomVerificationEmailTemplatesCommand,
+  ListDedicatedIpPoolsCommand,
   ListEmailIdentitiesCommand,
   ListEmailTemplatesCommand,
   SESv2Client,
@@ -90,6 +95,31 @@ describe("picklist data sources", () => {
     expect((await harness.dataSource("selectReceiptRuleSet", base)).result).toEqual([
       { key: "a-set", label: "a-set" },
       { key: "z-set", label: "z-set" },
+    ]);
+  });
+
+  it("Select Dedicated IP Pool pages through every pool; Select Receipt Filter shows each filter's range", async () => {
+    ses
+      .on(ListDedicatedIpPoolsCommand)
+      .resolvesOnce({ DedicatedIpPools: ["z-pool"], NextToken: "2" })
+      .resolvesOnce({ DedicatedIpPools: ["a-pool"] });
+    sesV1.on(ListReceiptFiltersCommand).resolves({
+      Filters: [
+        { Name: "block-range", IpFilter: { Cidr: "203.0.113.0/24", Policy: "Block" } },
+        { Name: "allow-partner", IpFilter: { Cidr: "198.51.100.7", Policy: "Allow" } },
+      ],
+    });
+    expect((await harness.dataSource("selectDedicatedIpPool", base)).result).toEqual([
+      { key: "a-pool", label: "a-pool" },
+      { key: "z-pool", label: "z-pool" },
+    ]);
+    expect(ses.commandCalls(ListDedicatedIpPoolsCommand).map((c) => c.args[0].input)).toEqual([
+      { NextToken: undefined, PageSize: 100 },
+      { NextToken: "2", PageSize: 100 },
+    ]);
+    expect((await harness.dataSource("selectReceiptFilter", base)).result).toEqual([
+      { key: "allow-partner", label: "allow-partner (Allow 198.51.100.7)" },
+      { key: "block-range", label: "block-range (Block 203.0.113.0/24)" },
     ]);
   });
 

@@ -2,8 +2,10 @@ import { selectConfigurationSet } from "./selectConfigurationSet";
 import { selectContactList } from "./selectContactList";
 import { selectContactListTopic } from "./selectContactListTopic";
 import { selectCustomVerificationTemplate } from "./selectCustomVerificationTemplate";
+import { selectDedicatedIpPool } from "./selectDedicatedIpPool";
 import { selectIdentity } from "./selectIdentity";
 import { selectQueue } from "./selectQueue";
+import { selectReceiptFilter } from "./selectReceiptFilter";
 import { selectReceiptRuleSet } from "./selectReceiptRuleSet";
 import { selectTemplate } from "./selectTemplate";
 
@@ -16,4 +18,6 @@ export const dataSources = {
   selectCustomVerificationTemplate,
   selectReceiptRuleSet,
   selectQueue,
+  selectDedicatedIpPool,
+  selectReceiptFilter,
 };

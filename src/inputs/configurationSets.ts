@@ -158,6 +158,7 @@ export const sendingPoolInput = input({
   label: "Dedicated IP Pool",
   type: "string",
   required: false,
+  dataSource: "selectDedicatedIpPool",
   comments:
     "The dedicated IP pool to send this set's mail from (a pool of your account). Leave empty for the shared IPs.",
   example: "tenant-acme-pool",

@@ -204,6 +204,12 @@ export const receiptFilterCidrInput = input({
 
 export const RECEIPT_FILTER_POLICIES = ["Block", "Allow"] as const;
 
+export const existingReceiptFilterInput = {
+  ...receiptFilterNameInput,
+  dataSource: "selectReceiptFilter",
+  comments: "The IP address filter.",
+};
+
 export const receiptFilterPolicyInput = input({
   label: "Policy",
   type: "string",

@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesClient } from "../../aws/clients";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
-import { receiptFilterNameInput } from "../../inputs/receiptRules";
+import { existingReceiptFilterInput } from "../../inputs/receiptRules";
 import { outputSchemaFrom } from "../outputSchema";
 
 const examplePayload = { data: { filterName: "block-spam-range", deleted: true } };
@@ -14,7 +14,7 @@ export const deleteReceiptFilter = action({
   inputs: {
     connection: connectionInput,
     region: regionInput,
-    filterName: receiptFilterNameInput,
+    filterName: existingReceiptFilterInput,
     endpoint: endpointInput,
   },
   performSafety: "notAllowed",
