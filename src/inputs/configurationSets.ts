@@ -298,6 +298,6 @@ export const destinationEnabledInput = input({
   type: "boolean",
   required: false,
   default: "true",
-  comments: "Off keeps the destination but stops publishing to it.",
+  comments: "Off: the destination stays, but SES publishes nothing to it until it is turned on.",
   clean: cleanBoolean("Enabled", true),
 });

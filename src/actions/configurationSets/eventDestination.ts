@@ -1,13 +1,25 @@
-import type { EventDestinationDefinition, EventType } from "@aws-sdk/client-sesv2";
+import type {
+  CreateConfigurationSetEventDestinationCommandInput,
+  EventDestinationDefinition,
+  EventType,
+  SESv2Client,
+} from "@aws-sdk/client-sesv2";
+import { action } from "@prismatic-io/spectral";
+import { clientSettings, createSesV2Client } from "../../aws/clients";
+import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
 import {
   type CloudWatchDimension,
   cloudWatchDimensionsInput,
+  configurationSetNameInput,
   type DestinationType,
+  destinationEnabledInput,
   destinationTypeInput,
   eventBusArnInput,
+  eventDestinationNameInput,
   matchingEventTypesInput,
   optionalSnsTopicArnInput,
 } from "../../inputs/configurationSets";
+import { outputSchemaFrom } from "../outputSchema";
 
 /** The inputs of Create and Update Event Destination that say where events go. */
 export const destinationInputs = {
@@ -90,3 +102,54 @@ export const exampleDestination = {
   // Filled for a CLOUDWATCH destination: [{"name": "tenant", "source": "MESSAGE_TAG", "default": "none"}].
   cloudWatchDimensions: [] as { name: string; source: string; default: string }[],
 };
+
+const examplePayload = {
+  data: {
+    configurationSet: "transactional",
+    eventDestination: "to-prismatic",
+    enabled: true,
+    ...exampleDestination,
+  },
+};
+
+/** Create and Update Event Destination: the same inputs and output, a different SES command. */
+export function eventDestinationWriteAction(options: {
+  label: string;
+  description: string;
+  send: (
+    client: SESv2Client,
+    input: CreateConfigurationSetEventDestinationCommandInput,
+  ) => Promise<unknown>;
+}) {
+  return action({
+    display: { label: options.label, description: options.description },
+    inputs: {
+      connection: connectionInput,
+      region: regionInput,
+      configurationSet: configurationSetNameInput,
+      eventDestination: eventDestinationNameInput,
+      enabled: destinationEnabledInput,
+      ...destinationInputs,
+      endpoint: endpointInput,
+    },
+    performSafety: "notAllowed",
+    perform: async (_context, params) => {
+      const destination = eventDestinationOf(params, params.enabled);
+      await options.send(await createSesV2Client(clientSettings(params)), {
+        ConfigurationSetName: params.configurationSet,
+        EventDestinationName: params.eventDestination,
+        EventDestination: destination,
+      });
+      return {
+        data: {
+          configurationSet: params.configurationSet,
+          eventDestination: params.eventDestination,
+          enabled: params.enabled,
+          ...describeDestination(params),
+        },
+      };
+    },
+    examplePayload,
+    outputSchema: outputSchemaFrom(examplePayload.data),
+  });
+}
