@@ -1,14 +1,21 @@
-import type { ReceiptAction, ReceiptRule } from "@aws-sdk/client-ses";
+import type { ReceiptAction, ReceiptRule, SESClient } from "@aws-sdk/client-ses";
+import { action } from "@prismatic-io/spectral";
+import { clientSettings, createSesClient } from "../../aws/clients";
+import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
 import {
   bucketNameInput,
   kmsKeyArnInput,
   objectKeyPrefixInput,
   requireTlsInput,
+  ruleEnabledInput,
+  type ruleNameInput,
   ruleRecipientsInput,
+  type ruleSetInput,
   ruleTopicInput,
   scanEnabledInput,
 } from "../../inputs/receiptRules";
 import { topicRegion } from "../../sns/snsMessage";
+import { outputSchemaFrom } from "../outputSchema";
 
 /** One line per action, with what a user needs to act on it. */
 function describeAction(action: ReceiptAction) {
@@ -118,4 +125,49 @@ export function describeStoreRule(ruleSet: string, params: StoreRuleParams) {
     encrypted: params.kmsKeyArn !== undefined,
     topicArn: params.topicArn ?? null,
   };
+}
+
+const examplePayload = {
+  data: {
+    ruleSet: "default-rule-set",
+    rule: "store-inbound",
+    bucket: "inbound-mail",
+    prefix: "inbound/" as string | null,
+    encrypted: true,
+    topicArn: "arn:aws:sns:us-east-1:111122223333:ses-inbound" as string | null,
+    enabled: true,
+  },
+};
+
+/**
+ * Create and Update Receipt Rule: the same rule (store in S3, notify SNS) and output, a different
+ * SES command, and each its own help for the set and rule name.
+ */
+export function storeRuleWriteAction(options: {
+  label: string;
+  description: string;
+  ruleSet: typeof ruleSetInput;
+  ruleName: typeof ruleNameInput;
+  send: (client: SESClient, ruleSet: string, rule: ReceiptRule) => Promise<unknown>;
+}) {
+  return action({
+    display: { label: options.label, description: options.description },
+    inputs: {
+      connection: connectionInput,
+      region: regionInput,
+      ruleSet: options.ruleSet,
+      ruleName: options.ruleName,
+      enabled: ruleEnabledInput,
+      ...storeRuleInputs,
+      endpoint: endpointInput,
+    },
+    performSafety: "notAllowed",
+    perform: async (_context, params) => {
+      const rule = storeRule(params, params.enabled);
+      await options.send(await createSesClient(clientSettings(params)), params.ruleSet, rule);
+      return { data: { ...describeStoreRule(params.ruleSet, params), enabled: params.enabled } };
+    },
+    examplePayload,
+    outputSchema: outputSchemaFrom(examplePayload.data),
+  });
 }
