@@ -1,9 +1,9 @@
 import type { EventType } from "@aws-sdk/client-sesv2";
 import { input } from "@prismatic-io/spectral";
 import isFQDN from "validator/lib/isFQDN";
-import { topicRegion } from "../sns/snsMessage";
 import { checkSesName } from "../values/sesName";
-import { cleanBoolean, cleanChoice, cleanString, cleanStringList } from "./clean";
+import { cleanBoolean, cleanChoice, cleanOptional, cleanString, cleanStringList } from "./clean";
+import { checkTopicArn } from "./topicArn";
 
 export const configurationSetNameInput = input({
   label: "Configuration Set",
@@ -120,11 +120,7 @@ export const snsTopicArnInput = input({
   required: true,
   comments: "The SNS topic the events go to; subscribe a trigger's webhook to it.",
   example: "arn:aws:sns:us-east-1:111122223333:ses-notifications",
-  clean: (value: unknown) => {
-    const arn = cleanString(value);
-    if (!topicRegion(arn)) throw new Error(`SNS Topic ARN "${arn}" is not an SNS topic ARN.`);
-    return arn;
-  },
+  clean: (value: unknown) => checkTopicArn("SNS Topic ARN", cleanString(value)),
 });
 
 export const sendingEnabledInput = input({
@@ -222,8 +218,7 @@ export const optionalSnsTopicArnInput = {
   required: false,
   comments:
     "For an SNS destination: the topic the events go to; subscribe a trigger's webhook to it.",
-  clean: (value: unknown) =>
-    cleanString(value) === "" ? undefined : snsTopicArnInput.clean(value),
+  clean: cleanOptional((text) => checkTopicArn("SNS Topic ARN", text)),
 };
 
 const EVENT_BUS_ARN = /^arn:aws(-[a-z]+)*:events:[a-z0-9-]+:\d{12}:event-bus\/[\w.\-/]{1,256}$/;

@@ -1,6 +1,6 @@
 import type { SubscriptionStatus, Topic, TopicPreference } from "@aws-sdk/client-sesv2";
 import { input } from "@prismatic-io/spectral";
-import { parseAddress } from "../mail/addresses";
+import { parseBareAddress } from "../mail/addresses";
 import { checkSesName } from "../values/sesName";
 import { checkText } from "../values/text";
 import {
@@ -84,12 +84,7 @@ export const contactEmailInput = input({
   required: true,
   comments: "The contact's address.",
   example: "jane@example.org",
-  clean: (value: unknown) => {
-    const address = parseAddress("Email Address", cleanString(value));
-    if (address.includes("<"))
-      throw new Error("Email Address: give the bare address, without a name.");
-    return address;
-  },
+  clean: (value: unknown) => parseBareAddress("Email Address", cleanString(value)),
 });
 
 export const topicPreferencesInput = input({

@@ -1,7 +1,7 @@
 import { domainToASCII } from "node:url";
 import { input } from "@prismatic-io/spectral";
 import isFQDN from "validator/lib/isFQDN";
-import { parseAddress } from "../mail/addresses";
+import { parseBareAddress } from "../mail/addresses";
 import { checkSesName } from "../values/sesName";
 import { cleanBoolean, cleanChoice, cleanString } from "./clean";
 
@@ -9,11 +9,7 @@ import { cleanBoolean, cleanChoice, cleanString } from "./clean";
 export function parseIdentity(label: string, value: unknown): string {
   const text = cleanString(value);
   if (text === "") throw new Error(`${label} is required.`);
-  if (text.includes("@")) {
-    const address = parseAddress(label, text);
-    if (address.includes("<")) throw new Error(`${label}: give the bare address, without a name.`);
-    return address;
-  }
+  if (text.includes("@")) return parseBareAddress(label, text);
   const domain = domainToASCII(text.toLowerCase());
   if (!domain || !isFQDN(domain, { require_tld: true })) {
     throw new Error(`${label} "${text}" is neither an email address nor a domain name.`);

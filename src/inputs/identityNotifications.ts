@@ -1,7 +1,7 @@
 import { input } from "@prismatic-io/spectral";
-import { topicRegion } from "../sns/snsMessage";
-import { cleanBoolean, cleanChoice, cleanString, cleanStringList } from "./clean";
+import { cleanBoolean, cleanChoice, cleanOptional, cleanStringList } from "./clean";
 import { parseIdentity } from "./emailIdentity";
+import { checkTopicArn } from "./topicArn";
 
 /** The identity notification settings of SES v1 (per identity, not per configuration set). */
 export const NOTIFICATION_TYPES = ["Bounce", "Complaint", "Delivery"] as const;
@@ -40,14 +40,7 @@ export const notificationTopicInput = input({
   comments:
     "The SNS topic SES publishes these notifications to (in the identity's region). Leave empty to stop publishing them; for bounces and complaints SES then needs Feedback Forwarding on.",
   example: "arn:aws:sns:us-east-1:111122223333:ses-notifications",
-  clean: (value: unknown) => {
-    const arn = cleanString(value);
-    if (arn === "") return undefined;
-    if (!topicRegion(arn)) {
-      throw new Error(`SNS Topic ARN "${arn.slice(0, 120)}" is not an SNS topic ARN.`);
-    }
-    return arn;
-  },
+  clean: cleanOptional((text) => checkTopicArn("SNS Topic ARN", text)),
 });
 
 export const includeHeadersInput = input({

@@ -1,7 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import isIP from "validator/lib/isIP";
 import isIPRange from "validator/lib/isIPRange";
-import { parseAddress } from "../mail/addresses";
+import { parseBareAddress } from "../mail/addresses";
 import { checkReceiptRuleName } from "../values/receiptRuleName";
 import { checkBucketName, checkObjectKey } from "../values/s3Names";
 import { checkText } from "../values/text";
@@ -13,6 +13,7 @@ import {
   cleanString,
   cleanStringList,
 } from "./clean";
+import { checkTopicArn } from "./topicArn";
 
 export const ruleSetInput = input({
   label: "Rule Set",
@@ -93,7 +94,7 @@ export const ruleTopicInput = input({
   comments:
     "SNS topic SES notifies when it stores a message: subscribe the Received Email trigger to it.",
   example: "arn:aws:sns:us-east-1:111122223333:ses-inbound",
-  clean: cleanOptionalString,
+  clean: cleanOptional((text) => checkTopicArn("Notify SNS Topic", text)),
 });
 
 export const scanEnabledInput = input({
@@ -272,12 +273,6 @@ export const bounceTypeInput = input({
   clean: cleanChoice("Bounce Type", BOUNCE_TYPES, "DoesNotExist"),
 });
 
-function bareAddress(label: string, value: unknown): string {
-  const address = parseAddress(label, cleanString(value));
-  if (address.includes("<")) throw new Error(`${label}: give the bare address, without a name.`);
-  return address;
-}
-
 export const bounceSenderInput = input({
   label: "Bounce Sender",
   type: "string",
@@ -285,7 +280,7 @@ export const bounceSenderInput = input({
   comments:
     "The address the bounce comes from (its MAIL FROM); it must be, or belong to a domain, verified as an SES identity in this region.",
   example: "mailer-daemon@inbound.example.com",
-  clean: (value: unknown) => bareAddress("Bounce Sender", value),
+  clean: (value: unknown) => parseBareAddress("Bounce Sender", cleanString(value)),
 });
 
 export const bounceRecipientsInput = input({
@@ -297,7 +292,7 @@ export const bounceRecipientsInput = input({
   example: "former.employee@inbound.example.com",
   clean: (value: unknown) => {
     const recipients = cleanStringList(value).map((item) =>
-      bareAddress("Bounced Recipients", item),
+      parseBareAddress("Bounced Recipients", item),
     );
     if (recipients.length === 0) throw new Error("Bounced Recipients: give at least one address.");
     return recipients;

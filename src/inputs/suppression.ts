@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { parseAddress } from "../mail/addresses";
+import { parseBareAddress } from "../mail/addresses";
 import { checkDate } from "../values/dates";
 import { cleanOptional, cleanString, cleanStringList } from "./clean";
 
@@ -21,12 +21,7 @@ export const suppressedAddressInput = input({
   required: true,
   comments: "The recipient address on the account-level suppression list.",
   example: "bounced@example.com",
-  clean: (value: unknown) => {
-    const address = parseAddress("Email Address", cleanString(value));
-    if (address.includes("<"))
-      throw new Error("Email Address: give the bare address, without a name.");
-    return address;
-  },
+  clean: (value: unknown) => parseBareAddress("Email Address", cleanString(value)),
 });
 
 export const suppressionReasonInput = input({

@@ -1,16 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import { SES_EVENT_TYPES, type SesEventType } from "../sesEvents/normalize";
-import { topicRegion } from "../sns/snsMessage";
 import { cleanBoolean, cleanOptionalString, cleanString, cleanStringList } from "./clean";
-
-function topicArn(label: string, value: string): string {
-  if (!topicRegion(value)) {
-    throw new Error(
-      `${label}: "${value}" is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>).`,
-    );
-  }
-  return value;
-}
+import { checkTopicArn } from "./topicArn";
 
 export const allowedTopicArnsInput = input({
   label: "Allowed Topic ARNs",
@@ -21,7 +12,7 @@ export const allowedTopicArnsInput = input({
     "The SNS topics this trigger accepts messages from, besides Subscribe To Topic. At least one of the two must name a topic: with neither, every message is refused, because a valid SNS signature proves only that SNS sent a message, and anyone's topic can send to this URL. Messages from any other topic are refused before anything is done with them (no subscription is confirmed).",
   example: "arn:aws:sns:us-east-1:111122223333:ses-notifications",
   clean: (value: unknown) =>
-    cleanStringList(value).map((arn) => topicArn("Allowed Topic ARNs", arn)),
+    cleanStringList(value).map((arn) => checkTopicArn("Allowed Topic ARNs", arn)),
 });
 
 /**
@@ -78,7 +69,7 @@ export const subscribeTopicInput = input({
   example: "arn:aws:sns:us-east-1:111122223333:ses-notifications",
   clean: (value: unknown) => {
     const text = cleanOptionalString(value);
-    return text === undefined ? undefined : topicArn("Subscribe To Topic", text);
+    return text === undefined ? undefined : checkTopicArn("Subscribe To Topic", text);
   },
 });
 

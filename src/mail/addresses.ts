@@ -71,6 +71,13 @@ export function parseAddress(label: string, entry: string): string {
   return addresses[0];
 }
 
+/** Exactly one address without a display name: identities, contacts, suppressed addresses. */
+export function parseBareAddress(label: string, entry: string): string {
+  const address = parseAddress(label, entry);
+  if (address.includes("<")) throw new Error(`${label}: give the bare address, without a name.`);
+  return address;
+}
+
 /** The sender: an address, optionally with a separate display name (which overrides one in it). */
 export function formatSender(label: string, address: string, displayName?: string): string {
   if (!address) throw new Error(`${label} is required.`);

@@ -14,7 +14,6 @@ import {
   ruleTopicInput,
   scanEnabledInput,
 } from "../../inputs/receiptRules";
-import { topicRegion } from "../../sns/snsMessage";
 import { outputSchemaFrom } from "../outputSchema";
 
 /** One line per action, with what a user needs to act on it. */
@@ -93,9 +92,6 @@ export const storeRuleInputs = {
 };
 
 export function storeRule(params: StoreRuleParams, enabled: boolean): ReceiptRule {
-  if (params.topicArn && !topicRegion(params.topicArn)) {
-    throw new Error(`Notify SNS Topic "${params.topicArn}" is not an SNS topic ARN.`);
-  }
   return {
     Name: params.ruleName,
     Enabled: enabled,
