@@ -29,16 +29,17 @@ function baseConfig({ connection, region, endpoint }: ClientSettings) {
 }
 
 /**
- * A client of any SDK client class, with the settings every action's client gets and IAM
- * annotation of its errors (`servicePrefix:Operation`): for Call SES Operation, whose client class
- * comes from the SDK's full bundle.
+ * A client of an SDK client class with the settings every step's client gets (plus `extra`), and
+ * IAM annotation of its errors (`servicePrefix:Operation`). The factories below use it; Call SES
+ * Operation passes the client class of the SDK's full bundle.
  */
-export function createClientOf<Client>(
-  ClientClass: new (config: ReturnType<typeof baseConfig>) => Client,
+export function createClientOf<Client, Extra extends object = object>(
+  ClientClass: new (config: ReturnType<typeof baseConfig> & Extra) => Client,
   settings: ClientSettings,
   servicePrefix: string,
+  extra: Extra = {} as Extra,
 ): Client {
-  const client = new ClientClass(baseConfig(settings));
+  const client = new ClientClass({ ...baseConfig(settings), ...extra });
   annotateErrorsWithIamAction(client, servicePrefix);
   return client;
 }
@@ -52,44 +53,33 @@ export async function createSesV2Client(
   options: { maxAttempts?: number } = {},
 ): Promise<SESv2Client> {
   const { SESv2Client } = await import("@aws-sdk/client-sesv2");
-  const client = new SESv2Client({ ...baseConfig(settings), ...options });
-  annotateErrorsWithIamAction(client, "ses");
-  return client;
+  return createClientOf(SESv2Client, settings, "ses", options);
 }
 
 /** SES API v1 (classic): only where v2 has no equivalent (receipt rules, identity notifications). */
 export async function createSesClient(settings: ClientSettings): Promise<SESClient> {
   const { SESClient } = await import("@aws-sdk/client-ses");
-  const client = new SESClient(baseConfig(settings));
-  annotateErrorsWithIamAction(client, "ses");
-  return client;
+  return createClientOf(SESClient, settings, "ses");
 }
 
 /** S3, for mail that SES receipt rules stored. Path-style with an endpoint override (emulators). */
 export async function createS3Client(settings: ClientSettings): Promise<S3Client> {
   const { S3Client } = await import("@aws-sdk/client-s3");
-  const client = new S3Client({
-    ...baseConfig(settings),
+  return createClientOf(S3Client, settings, "s3", {
     forcePathStyle: settings.endpoint !== undefined,
   });
-  annotateErrorsWithIamAction(client, "s3");
-  return client;
 }
 
 /** KMS, to unwrap the data keys of mail SES stored encrypted. */
 export async function createKmsClient(settings: ClientSettings): Promise<KMSClient> {
   const { KMSClient } = await import("@aws-sdk/client-kms");
-  const client = new KMSClient(baseConfig(settings));
-  annotateErrorsWithIamAction(client, "kms");
-  return client;
+  return createClientOf(KMSClient, settings, "kms");
 }
 
 /** SNS, to subscribe a flow's webhook to a topic (and unsubscribe it). */
 export async function createSnsClient(settings: ClientSettings): Promise<SNSClient> {
   const { SNSClient } = await import("@aws-sdk/client-sns");
-  const client = new SNSClient(baseConfig(settings));
-  annotateErrorsWithIamAction(client, "sns");
-  return client;
+  return createClientOf(SNSClient, settings, "sns");
 }
 
 /**
@@ -99,7 +89,5 @@ export async function createSnsClient(settings: ClientSettings): Promise<SNSClie
  */
 export async function createSqsClient(settings: ClientSettings): Promise<SQSClient> {
   const { SQSClient } = await import("@aws-sdk/client-sqs");
-  const client = new SQSClient({ ...baseConfig(settings), useQueueUrlAsEndpoint: false });
-  annotateErrorsWithIamAction(client, "sqs");
-  return client;
+  return createClientOf(SQSClient, settings, "sqs", { useQueueUrlAsEndpoint: false });
 }
