@@ -12,7 +12,7 @@ import {
   UpdateConfigurationSetEventDestinationCommand,
 } from "@aws-sdk/client-sesv2";
 import { mockClient } from "aws-sdk-client-mock";
-import { accessKey, dataOf, harness } from "../helpers/component";
+import { accessKey, dataOf, harness, inputsOf } from "../helpers/component";
 
 const sesv2 = mockClient(SESv2Client);
 mockClient(SESClient).onAnyCommand().resolves({});
@@ -23,10 +23,6 @@ beforeEach(() => {
 
 const run = (key: string, params: Record<string, unknown>) =>
   harness.action(key, { connection: accessKey, region: "us-east-1", ...params });
-// biome-ignore lint/suspicious/noExplicitAny: each command class is its own type
-const inputsOf = (command: any) =>
-  // biome-ignore lint/suspicious/noExplicitAny: as above
-  sesv2.commandCalls(command).map((call: any) => call.args[0].input);
 
 describe("configuration set options: exact command input", () => {
   // biome-ignore lint/suspicious/noExplicitAny: each row names its own command class
@@ -106,7 +102,7 @@ describe("configuration set options: exact command input", () => {
   it.each(ROWS)("%s %j", async (key, params, command, expected) => {
     await run(key, params);
     expect(sesv2.calls()).toHaveLength(1);
-    expect(inputsOf(command)).toEqual([expected]);
+    expect(inputsOf(sesv2, command)).toEqual([expected]);
   });
 
   it.each([
@@ -140,7 +136,9 @@ describe("Get Configuration Set", () => {
       Tags: [{ Key: "tenant", Value: "acme" }],
     });
     const result = dataOf(await run("getConfigurationSet", { configurationSet: "tenant-acme" }));
-    expect(inputsOf(GetConfigurationSetCommand)).toEqual([{ ConfigurationSetName: "tenant-acme" }]);
+    expect(inputsOf(sesv2, GetConfigurationSetCommand)).toEqual([
+      { ConfigurationSetName: "tenant-acme" },
+    ]);
     expect(result).toEqual({
       configurationSet: "tenant-acme",
       sendingEnabled: false,
@@ -168,7 +166,7 @@ describe("event destinations: SNS, EventBridge, CloudWatch", () => {
         eventBusArn: "arn:aws:events:us-east-1:111122223333:event-bus/default",
       }),
     );
-    expect(inputsOf(CreateConfigurationSetEventDestinationCommand)).toEqual([
+    expect(inputsOf(sesv2, CreateConfigurationSetEventDestinationCommand)).toEqual([
       {
         ConfigurationSetName: "tenant-acme",
         EventDestinationName: "events",
@@ -191,7 +189,7 @@ describe("event destinations: SNS, EventBridge, CloudWatch", () => {
       destinationType: "CLOUDWATCH",
       cloudWatchDimensions: '[{"name": "tenant", "source": "MESSAGE_TAG", "default": "none"}]',
     });
-    expect(inputsOf(UpdateConfigurationSetEventDestinationCommand)).toEqual([
+    expect(inputsOf(sesv2, UpdateConfigurationSetEventDestinationCommand)).toEqual([
       {
         ConfigurationSetName: "tenant-acme",
         EventDestinationName: "events",
@@ -217,7 +215,9 @@ describe("event destinations: SNS, EventBridge, CloudWatch", () => {
       ...base,
       snsTopicArn: "arn:aws:sns:us-east-1:111122223333:ses",
     });
-    expect(inputsOf(CreateConfigurationSetEventDestinationCommand)[0].EventDestination).toEqual({
+    expect(
+      inputsOf(sesv2, CreateConfigurationSetEventDestinationCommand)[0].EventDestination,
+    ).toEqual({
       Enabled: true,
       MatchingEventTypes: ["BOUNCE", "COMPLAINT"],
       SnsDestination: { TopicArn: "arn:aws:sns:us-east-1:111122223333:ses" },

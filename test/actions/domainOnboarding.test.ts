@@ -14,7 +14,7 @@ import {
   SESv2Client,
 } from "@aws-sdk/client-sesv2";
 import { mockClient } from "aws-sdk-client-mock";
-import { accessKey, dataOf, harness } from "../helpers/component";
+import { accessKey, dataOf, harness, inputsOf } from "../helpers/component";
 
 const sesv2 = mockClient(SESv2Client);
 const sesv1 = mockClient(SESClient);
@@ -28,10 +28,6 @@ beforeEach(() => {
 const run = (key: string, params: Record<string, unknown>) =>
   harness.action(key, { connection: accessKey, region: "eu-west-1", ...params });
 const calls = () => sesv2.calls().length + sesv1.calls().length;
-// biome-ignore lint/suspicious/noExplicitAny: each command class is its own type
-const inputsOf = (mock: typeof sesv2 | typeof sesv1, command: any) =>
-  // biome-ignore lint/suspicious/noExplicitAny: as above
-  mock.commandCalls(command).map((call: any) => call.args[0].input);
 
 describe("domain onboarding: MAIL FROM", () => {
   it("sets a subdomain as MAIL FROM and returns the MX and SPF records for the region", async () => {

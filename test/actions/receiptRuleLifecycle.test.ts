@@ -16,7 +16,7 @@ import {
 } from "@aws-sdk/client-ses";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { mockClient } from "aws-sdk-client-mock";
-import { accessKey, dataOf, harness } from "../helpers/component";
+import { accessKey, dataOf, harness, inputsOf } from "../helpers/component";
 
 const sesv1 = mockClient(SESClient);
 mockClient(SESv2Client).onAnyCommand().resolves({});
@@ -27,10 +27,6 @@ beforeEach(() => {
 
 const run = (key: string, params: Record<string, unknown>) =>
   harness.action(key, { connection: accessKey, region: "us-east-1", ...params });
-// biome-ignore lint/suspicious/noExplicitAny: each command class is its own type
-const inputsOf = (command: any) =>
-  // biome-ignore lint/suspicious/noExplicitAny: as above
-  sesv1.commandCalls(command).map((call: any) => call.args[0].input);
 
 // biome-ignore lint/suspicious/noExplicitAny: each row names its own command class
 const ROWS: [string, Record<string, unknown>, any, Record<string, unknown>][] = [
@@ -142,7 +138,7 @@ describe("receipt rule lifecycle (SES v1): exact command input", () => {
   it.each(ROWS)("%s %j", async (key, params, command, expected) => {
     await run(key, params);
     expect(sesv1.calls()).toHaveLength(1);
-    expect(inputsOf(command)).toEqual([expected]);
+    expect(inputsOf(sesv1, command)).toEqual([expected]);
   });
 
   it.each([
@@ -226,7 +222,7 @@ describe("receipt rule lifecycle: reads", () => {
     const one = dataOf<{ rule: Record<string, unknown> }>(
       await run("describeReceiptRule", { ruleSet: "inbound-2026", ruleName: "store-inbound" }),
     );
-    expect(inputsOf(DescribeReceiptRuleCommand)).toEqual([
+    expect(inputsOf(sesv1, DescribeReceiptRuleCommand)).toEqual([
       { RuleSetName: "inbound-2026", RuleName: "store-inbound" },
     ]);
     expect(one.rule).toMatchObject({

@@ -55,3 +55,12 @@ export async function rejectionOf(
   }
   throw new Error("Expected the call to fail, but it succeeded.");
 }
+
+/** The inputs a mocked SDK client was sent, for one command class, in call order. */
+// biome-ignore lint/suspicious/noExplicitAny: a mock of any client, and any of its command classes
+export function inputsOf(
+  mock: { commandCalls: (command: any) => { args: any[] }[] },
+  command: any,
+) {
+  return mock.commandCalls(command).map((call) => call.args[0].input);
+}
