@@ -10,7 +10,7 @@ import { benchBulkFileMemory } from "./bulkFileMemory";
 import { benchBulkSend } from "./bulkSend";
 import { benchBundle } from "./bundle";
 import { benchColdStart } from "./coldStart";
-import { benchInboundPipeline } from "./inboundPipeline";
+import { benchInboundPipeline, MEMORY_ROUNDS } from "./inboundPipeline";
 import { fmt, mb, repoPath } from "./measure";
 import { benchQueueIntake } from "./queueIntake";
 import { benchRoleCredentials } from "./roleCredentials";
@@ -29,26 +29,33 @@ async function main() {
   if (want("inbound")) {
     console.log("1. Fetch + decrypt + parse (AES-GCM, in-memory S3 and KMS)");
     const rows = await benchInboundPipeline();
+    // Peak memory targets (#24): at most 2.5x the message at 30 MB, and at 1 MB no more than
+    // the 32.0x measured before the byte-exact reader (bench/RESULTS.md of 2026-12-03).
+    const memoryTarget: Record<string, number> = { "1 MB": 32, "30 MB": 2.5 };
     for (const r of rows) {
       target(
         r.ratio <= 1.5,
-        `fetch+decrypt+parse ${r.label} at ${fmt(r.ratio)}× the bare baseline (target ≤ 1.5×)`,
+        `fetch+decrypt+parse ${r.label} at ${fmt(r.ratio)}× the bare baseline (rounds ${fmt(r.ratioMin)}–${fmt(r.ratioMax)}×; target ≤ 1.5×)`,
       );
-      target(
-        r.peakRssRatio <= 3,
-        `peak extra memory for ${r.label} at ${fmt(r.peakRssRatio)}× the message (target ≤ 3×; the bare baseline: ${fmt(r.bareRss / r.bytes)}×)`,
-      );
+      const limit = memoryTarget[r.label];
+      if (limit !== undefined) {
+        target(
+          r.peakRssRatio <= limit,
+          `peak extra memory for ${r.label} at ${fmt(r.peakRssRatio)}× the message (${fmt(r.peakRssMin)}–${fmt(r.peakRssMax)}×; target ≤ ${limit}×; the bare baseline: ${fmt(r.bareRss / r.bytes)}×)`,
+        );
+      }
     }
     sections.push(
       [
         "## 1. Fetch + decrypt + parse of encrypted received mail",
-        "Ours: S3 object stream (in memory, 64 KB chunks) → envelope → context checks → KMS unwrap (stub) → AES-256-GCM decrypt and tag check → MIME parse. Baseline: bare `createDecipheriv('aes-256-gcm')` + the same parser (postal-mime) on the same bytes. Peak extra RSS measured in a fresh process per run. Targets: time ≤ 1.5× baseline, peak extra memory ≤ 3× the message.",
+        "Ours: S3 object stream (in memory, 64 KB chunks) read into one buffer → envelope → context checks → KMS unwrap (stub) → AES-256-GCM decrypt in place and tag check → byte-exact MIME reader for the attachment + postal-mime for headers and text. Baseline: bare `createDecipheriv('aes-256-gcm')` + postal-mime's whole parse of the same bytes. Time: alternating rounds (ours first, then bare first), the median ratio with the rounds' spread. Peak extra RSS: fresh processes, " +
+          `${MEMORY_ROUNDS} per pipeline, alternating; median with spread. Targets: time ≤ 1.5× baseline; peak extra memory ≤ 2.5× the message at 30 MB and ≤ 32× (the earlier figure) at 1 MB; 10 MB and 40 MB reported.`,
         "",
-        "| Message | Ours (ms) | Baseline (ms) | Ratio | Peak extra RSS | × message size | Baseline peak extra RSS |",
+        "| Message | Ours (ms) | Baseline (ms) | Ratio (rounds) | Peak extra RSS | × message size (spread) | Baseline peak extra RSS |",
         "| --- | --- | --- | --- | --- | --- | --- |",
         ...rows.map(
           (r) =>
-            `| ${r.label} (${r.bytes} B) | ${fmt(r.oursMs)} | ${fmt(r.bareMs)} | ${fmt(r.ratio)}× | ${mb(r.peakRss)} | ${fmt(r.peakRssRatio)}× | ${mb(r.bareRss)} |`,
+            `| ${r.label} (${r.bytes} B) | ${fmt(r.oursMs)} | ${fmt(r.bareMs)} | ${fmt(r.ratio)}× (${fmt(r.ratioMin)}–${fmt(r.ratioMax)}) | ${mb(r.peakRss)} | ${fmt(r.peakRssRatio)}× (${fmt(r.peakRssMin)}–${fmt(r.peakRssMax)}) | ${mb(r.bareRss)} |`,
         ),
       ].join("\n"),
     );

@@ -137,10 +137,15 @@ export async function fetchStoredMail(options: {
       },
     };
   }
-  const decrypted = await decryptObject(object.body, envelope, options.unwrapKey, options.decrypt);
+  const storedSize = object.body.length;
+  // The body was read for this call alone: it is decrypted where it lies.
+  const decrypted = await decryptObject(object.body, envelope, options.unwrapKey, {
+    ...options.decrypt,
+    inPlace: true,
+  });
   return {
     raw: decrypted.plaintext,
-    storedSize: object.body.length,
+    storedSize,
     encryption: {
       encrypted: true,
       contentAlgorithm: decrypted.contentAlgorithm,

@@ -75,7 +75,7 @@ export async function readStoredObject(
   if (response.ContentLength !== undefined && response.ContentLength > maxBytes) {
     (response.Body as Readable | undefined)?.destroy?.();
     throw new Error(
-      `${what} is ${response.ContentLength} bytes, over ${limit} (SES stores at most 30 MB per message).`,
+      `${what} is ${response.ContentLength} bytes, over ${limit} (SES's S3 action stores messages of up to 40 MB).`,
     );
   }
   if (!response.Body) throw new Error(`${what} has no body.`);

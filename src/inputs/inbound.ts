@@ -100,9 +100,10 @@ export const maxSizeInput = input({
   label: "Max Size (MB)",
   type: "string",
   required: false,
-  default: "30",
-  comments: "Refuse stored mail larger than this, before downloading it. SES stores at most 30 MB.",
-  clean: cleanInteger("Max Size (MB)", 1, 40, 30),
+  default: "40",
+  comments:
+    "Refuse stored mail larger than this, before downloading it. SES's S3 action stores messages of up to 40 MB, headers included, so the default lets every stored mail through; lower it to bound what one step downloads.",
+  clean: cleanInteger("Max Size (MB)", 1, 40, 40),
 });
 
 export const includeRawInput = input({

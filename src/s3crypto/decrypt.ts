@@ -25,6 +25,11 @@ export interface DecryptOptions {
   expectedRuleName?: string;
   /** AES-CBC has no integrity check: refuse it unless the caller accepts that. */
   allowUnauthenticatedCbc?: boolean;
+  /**
+   * Decrypt into the body's own bytes, so a 40 MB mail is held once: the body is overwritten
+   * (and zeroed when authentication fails), so only a caller that owns it may ask for this.
+   */
+  inPlace?: boolean;
 }
 
 export interface Decrypted {
@@ -89,19 +94,39 @@ function checkLength(body: Buffer, envelope: Envelope): void {
   }
 }
 
-function decipher(body: Buffer, envelope: Envelope, key: Buffer): Buffer {
+// Deciphered this many bytes at a time, each chunk's plaintext written where it goes at once.
+const CHUNK_BYTES = 1024 * 1024;
+
+type Decipher = { update(data: Buffer): Buffer; final(): Buffer };
+
+/**
+ * Runs `input` through the cipher into `target` and returns the bytes written. `target` may be
+ * `input` itself: each chunk's output is written only over bytes already read (AES-GCM gives
+ * back as many bytes as it takes, AES-CBC never more), so the message is held once, not twice.
+ */
+function decipherInto(aes: Decipher, input: Buffer, target: Buffer): number {
+  let written = 0;
+  for (let offset = 0; offset < input.length; offset += CHUNK_BYTES) {
+    written += aes.update(input.subarray(offset, offset + CHUNK_BYTES)).copy(target, written);
+  }
+  return written;
+}
+
+function decipher(body: Buffer, envelope: Envelope, key: Buffer, inPlace: boolean): Buffer {
   const bits = key.length * 8;
   if (envelope.contentAlgorithm === GCM) {
     const ciphertext = body.subarray(0, body.length - GCM_TAG_BYTES);
     const aes = createDecipheriv(`aes-${bits}-gcm` as CipherGCMTypes, key, envelope.iv, {
       authTagLength: GCM_TAG_BYTES,
     });
-    aes.setAuthTag(body.subarray(body.length - GCM_TAG_BYTES));
-    const plaintext = aes.update(ciphertext);
+    // The tag is read before the body is overwritten.
+    aes.setAuthTag(Buffer.from(body.subarray(body.length - GCM_TAG_BYTES)));
+    const plaintext = inPlace ? ciphertext : Buffer.allocUnsafe(ciphertext.length);
+    decipherInto(aes, ciphertext, plaintext);
     try {
       // The tag is checked here; until it passes, the plaintext above must not leave.
-      const rest = aes.final();
-      return rest.length ? Buffer.concat([plaintext, rest]) : plaintext;
+      aes.final();
+      return plaintext;
     } catch {
       plaintext.fill(0);
       throw new DecryptionError(
@@ -111,9 +136,12 @@ function decipher(body: Buffer, envelope: Envelope, key: Buffer): Buffer {
     }
   }
   const aes = createDecipheriv(`aes-${bits}-cbc`, key, envelope.iv);
+  const plaintext = inPlace ? body : Buffer.allocUnsafe(body.length);
   try {
-    return Buffer.concat([aes.update(body), aes.final()]);
+    const written = decipherInto(aes, body, plaintext);
+    return plaintext.subarray(0, written + aes.final().copy(plaintext, written));
   } catch {
+    plaintext.fill(0);
     throw new DecryptionError(
       "bad-padding",
       "The mail's AES-CBC padding is invalid: the object was altered or corrupted.",
@@ -170,7 +198,7 @@ export async function decryptObject(
         `KMS returned a ${key.length}-byte data key; an AES key is 16, 24 or 32 bytes.`,
       );
     }
-    const plaintext = decipher(body, envelope, key);
+    const plaintext = decipher(body, envelope, key, options.inPlace === true);
     if (envelope.unencryptedLength !== null && plaintext.length !== envelope.unencryptedLength) {
       plaintext.fill(0);
       throw new DecryptionError(

@@ -15,7 +15,7 @@ const CONTEXT = {
   "aws:ses:source-account": "111122223333",
 };
 
-/** A MIME message just under SES's 30 MB with one large binary attachment. */
+/** A MIME message just under SES's 40 MB with one large binary attachment. */
 function bigMessage(attachment: Buffer): Buffer {
   const base64 = attachment.toString("base64").replace(/.{76}/g, "$&\r\n");
   return Buffer.from(
@@ -42,7 +42,7 @@ function bigMessage(attachment: Buffer): Buffer {
   );
 }
 
-describe("a 30 MB encrypted mail, through real S3 and KMS protocols on local emulators", () => {
+describe("a 40 MB encrypted mail, through real S3 and KMS protocols on local emulators", () => {
   let s3: Awaited<ReturnType<typeof startS3Emulator>>;
   // biome-ignore lint/suspicious/noExplicitAny: see above
   let kms: any;
@@ -60,11 +60,11 @@ describe("a 30 MB encrypted mail, through real S3 and KMS protocols on local emu
     await s3.close();
   });
 
-  it("decrypts and parses it, attachment byte for byte", async () => {
-    const attachment = randomBytes(21.5 * 1024 * 1024);
+  it("decrypts and parses it with the default Max Size, attachment byte for byte", async () => {
+    const attachment = randomBytes(29 * 1024 * 1024);
     const message = bigMessage(attachment);
-    expect(message.length).toBeGreaterThan(29 * 1024 * 1024);
-    expect(message.length).toBeLessThan(30 * 1024 * 1024);
+    expect(message.length).toBeGreaterThan(39 * 1024 * 1024);
+    expect(message.length).toBeLessThan(40 * 1024 * 1024);
     const { body, metadata } = encryptLikeSes(message, {
       ...kms.generateDataKey(CONTEXT),
       encryptionContext: CONTEXT,
@@ -96,7 +96,7 @@ describe("a 30 MB encrypted mail, through real S3 and KMS protocols on local emu
     // The execution log says how big it was and where the time went.
     expect((logger.info as jest.Mock).mock.calls.map(([line]) => line)).toEqual([
       expect.stringMatching(
-        /^Fetched s3:\/\/inbound-mail\/inbound\/big: 29\.\d MB stored, decrypted \(AES\/GCM\/NoPadding, authenticated\), 1 attachment\(s\); read and decrypt \d+\.\d s, parse \d+\.\d s\.$/,
+        /^Fetched s3:\/\/inbound-mail\/inbound\/big: 39\.\d MB stored, decrypted \(AES\/GCM\/NoPadding, authenticated\), 1 attachment\(s\); read and decrypt \d+\.\d s, parse \d+\.\d s\.$/,
       ),
     ]);
     expect(result.encryption.authenticated).toBe(true);

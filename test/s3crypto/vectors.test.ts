@@ -67,6 +67,34 @@ describe("S3 encryption client vectors (reference Go and Ruby clients)", () => {
     },
   );
 
+  it.each(vectors.filter((v) => v.expected.ok).map((v) => [v.name, v] as const))(
+    "%s decrypts in place (the body's own bytes become the plaintext) to the same bytes",
+    async (_name, vector) => {
+      const body = Buffer.from(vector.body);
+      const result = await decryptObject(body, envelopeOf(vector), stubKms(vector).unwrap, {
+        ...optionsOf(vector),
+        inPlace: true,
+      });
+      expect(result.plaintext.equals(vector.plain as Buffer)).toBe(true);
+      // No second copy: the plaintext is a view of the body it was read into.
+      expect(result.plaintext.buffer).toBe(body.buffer);
+      expect(result.plaintext.byteOffset).toBe(body.byteOffset);
+    },
+  );
+
+  it("zeroes a body decrypted in place when its GCM tag fails", async () => {
+    const vector = vectors.find((v) => v.name === "neg-gcm-ciphertext-flipped") as Vector;
+    const body = Buffer.from(vector.body);
+    const reason = await failureOf(
+      decryptObject(body, envelopeOf(vector), stubKms(vector).unwrap, {
+        ...optionsOf(vector),
+        inPlace: true,
+      }),
+    );
+    expect(reason).toBe("authentication-failed");
+    expect(body.subarray(0, body.length - 16).every((byte) => byte === 0)).toBe(true);
+  });
+
   it.each(vectors.filter((v) => !v.expected.ok).map((v) => [v.name, v] as const))(
     "%s is refused for the right reason",
     async (name, vector) => {
