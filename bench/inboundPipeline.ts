@@ -45,10 +45,14 @@ export async function bare(fixture: ReturnType<typeof encryptedMail>) {
 }
 
 /** Peak extra memory of one run, measured in a fresh process (bench/out/bench/memoryProbe.js). */
-function peakExtra(which: "ours" | "bare", fixtureFile: string): { rss: number; heap: number } {
+function peakExtra(
+  which: "ours" | "bare",
+  fixtureFile: string,
+  mode: "cold" | "warm",
+): { rss: number; heap: number } {
   const out = execFileSync(
     process.execPath,
-    ["--expose-gc", join(__dirname, "memoryProbe.js"), which, fixtureFile],
+    ["--expose-gc", join(__dirname, "memoryProbe.js"), which, fixtureFile, mode],
     { encoding: "utf8" },
   );
   if (process.env.BENCH_DEBUG) console.log(which, fixtureFile, out);
@@ -88,10 +92,13 @@ export async function benchInboundPipeline() {
       );
       const memOurs: number[] = [];
       const memBare: number[] = [];
+      const warmOurs: number[] = [];
+      const warmBare: number[] = [];
       for (let round = 0; round < MEMORY_ROUNDS; round++) {
         const order: ("ours" | "bare")[] = round % 2 === 0 ? ["ours", "bare"] : ["bare", "ours"];
         for (const which of order) {
-          (which === "ours" ? memOurs : memBare).push(peakExtra(which, file).rss);
+          (which === "ours" ? memOurs : memBare).push(peakExtra(which, file, "cold").rss);
+          (which === "ours" ? warmOurs : warmBare).push(peakExtra(which, file, "warm").rss);
         }
       }
       const bytes = fixture.plain.length;
@@ -108,10 +115,12 @@ export async function benchInboundPipeline() {
         peakRssMin: Math.min(...memOurs) / bytes,
         peakRssMax: Math.max(...memOurs) / bytes,
         bareRss: median(memBare),
+        warmRss: median(warmOurs),
+        warmBareRss: median(warmBare),
       };
       rows.push(row);
       console.log(
-        `  fetch+decrypt+parse ${label}: ${fmt(row.oursMs)} ms vs bare ${fmt(row.bareMs)} ms = ${fmt(row.ratio)}x (rounds ${fmt(row.ratioMin)}-${fmt(row.ratioMax)}); peak extra RSS ${mb(row.peakRss)} (${fmt(row.peakRssRatio)}x the message, ${fmt(row.peakRssMin)}-${fmt(row.peakRssMax)}; bare ${mb(row.bareRss)})`,
+        `  fetch+decrypt+parse ${label}: ${fmt(row.oursMs)} ms vs bare ${fmt(row.bareMs)} ms = ${fmt(row.ratio)}x (rounds ${fmt(row.ratioMin)}-${fmt(row.ratioMax)}); peak extra RSS ${mb(row.peakRss)} (${fmt(row.peakRssRatio)}x the message, ${fmt(row.peakRssMin)}-${fmt(row.peakRssMax)}; bare ${mb(row.bareRss)}); warm ${mb(row.warmRss)} (${fmt(row.warmRss / bytes)}x; bare ${mb(row.warmBareRss)})`,
       );
     }
   } finally {
