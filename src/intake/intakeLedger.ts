@@ -1,92 +1,133 @@
-import { type DeliveryLog, readDeliveryLog, seenAt } from "../sns/deliveryLog";
+import { createHash } from "node:crypto";
 
 /**
- * What the SQS trigger knows of the events it has seen, so each is handed over once and none is
- * deleted before a flow has handled it. Two records, each with one writer:
- * - `acknowledged`: delivery keys an Acknowledge SES Events step confirmed (written by that step);
- * - `handedOver`: delivery key -> the SQS message it was last handed over in, and when (written
- *   by the trigger), so a second copy is held back while the first may still be in a flow.
- * Pure: callers load both from persisted state and store what the functions return.
+ * What the SQS trigger handed over, so that each SES event reaches a successful flow once:
+ * delivery key -> the SQS message that carried it and when. One writer: the trigger alone (its
+ * polling state). Batch executions write nothing, so however many run at once, and whatever
+ * state they save at their end, no hand-over is ever lost to another writer (Prismatic saves
+ * state whole and the last writer wins).
+ *
+ * The trigger decides from this and from SQS's own identities, with no acknowledgement log:
+ * - a message it handed over before (same SQS message ID) came back: its flow failed or did not
+ *   acknowledge in time, so it goes to a flow again;
+ * - another SQS message with the event (a second SNS copy) is deleted: the first still carries
+ *   the event until a flow acknowledges it, or until SQS moves it to the dead-letter queue, from
+ *   which Redrive Dead-Letter Queue sends it back marked with the ID of the message it was;
+ * - a copy that reached SQS long after SNS signed it is a re-sent or replayed message: it is
+ *   left for the dead-letter queue, never handed over twice.
+ * Pure: the caller loads the ledger from state and stores what it returns.
  */
-export interface HandedOverLog {
-  v: 1;
-  /** Delivery key -> [SQS message ID, when handed over (ms)], oldest first. */
-  held: Record<string, [string, number]>;
+
+/** How long after SNS signs a message a genuine copy can still reach the queue. */
+export const SNS_TO_QUEUE_MS = 60 * 60 * 1000;
+/** At 23 characters an entry, about 2.3 MB of state; the oldest go first beyond it. */
+export const MAX_LEDGER_ENTRIES = 100_000;
+/** SQS message attribute Redrive Dead-Letter Queue sets: the ID of the message it sends back. */
+export const REDRIVE_ATTRIBUTE = "ses-redrive-of";
+
+const KEY_CHARS = 11; // 64 bits of SHA-256: a collision among 100,000 keys is ~3e-10 likely
+const ID_CHARS = 6; // 36 bits: enough to tell one carrier from another of the same event
+const TIME_CHARS = 6; // seconds after the ledger's base, base 36 (69 years)
+const RECORD_CHARS = KEY_CHARS + ID_CHARS + TIME_CHARS;
+
+const digest = (text: string, chars: number) =>
+  createHash("sha256").update(text).digest("base64url").slice(0, chars);
+
+interface Carrier {
+  /** Digest of the SQS message ID that carried the event. */
+  id: string;
+  /** When it was handed over, in whole seconds. */
+  at: number;
 }
 
-/** A busy run's worth many times over; at ~90 bytes an entry this is under 450 KB of state. */
-export const MAX_HELD_ENTRIES = 5000;
-/** ~60 bytes an entry: about 240 KB of state. SNS-to-SQS duplicates arrive within minutes. */
-export const MAX_ACKNOWLEDGED_ENTRIES = 4000;
-/** A queue keeps a message at most 14 days, so no copy can arrive later than that. */
-export const ACKNOWLEDGED_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
-
-/** crossFlowState key of a queue's acknowledged log: per queue, as every consumer of it shares it. */
-export const acknowledgedStateKey = (queueUrl: string) => `aws-ses-sqs-acknowledged ${queueUrl}`;
-
-const ackLimits = { maxAgeMs: ACKNOWLEDGED_MAX_AGE_MS, maxEntries: MAX_ACKNOWLEDGED_ENTRIES };
-
-export function readHandedOverLog(value: unknown): HandedOverLog {
-  const log = value as Partial<HandedOverLog> | undefined;
-  if (log?.v !== 1 || typeof log.held !== "object" || log.held === null) return { v: 1, held: {} };
-  return { v: 1, held: log.held };
+/** The stored form: fixed-width records in one string, oldest first. */
+export interface StoredLedger {
+  v: 2;
+  /** Seconds since the epoch that each record's time counts from. */
+  base: number;
+  records: string;
 }
 
-export const readAcknowledgedLog = readDeliveryLog;
+export class IntakeLedger {
+  // Insertion order is hand-over order: pruning by age takes from the front.
+  private readonly carriers = new Map<string, Carrier>();
 
-export function acknowledgedAt(log: DeliveryLog, key: string, now: number): number | undefined {
-  return seenAt(log, key, now, ackLimits);
-}
+  /** The ledger in `value` (this format, or the version-1 hand-over log), or an empty one. */
+  static read(value: unknown): IntakeLedger {
+    const ledger = new IntakeLedger();
+    const stored = value as { v?: number; base?: number; records?: unknown; held?: unknown };
+    if (stored?.v === 2 && typeof stored.records === "string" && Number.isFinite(stored.base)) {
+      const base = stored.base as number;
+      const records = stored.records;
+      for (let i = 0; i + RECORD_CHARS <= records.length; i += RECORD_CHARS) {
+        const at = Number.parseInt(records.slice(i + KEY_CHARS + ID_CHARS, i + RECORD_CHARS), 36);
+        if (!Number.isFinite(at)) continue;
+        ledger.carriers.set(records.slice(i, i + KEY_CHARS), {
+          id: records.slice(i + KEY_CHARS, i + KEY_CHARS + ID_CHARS),
+          at: base + at,
+        });
+      }
+    } else if (stored?.v === 1 && typeof stored.held === "object" && stored.held !== null) {
+      // Version 1 (before 0.2.0's single-writer ledger): key -> [SQS message ID, ms].
+      for (const [key, entry] of Object.entries(stored.held as Record<string, unknown>)) {
+        if (Array.isArray(entry) && typeof entry[0] === "string" && typeof entry[1] === "number") {
+          ledger.record(key, entry[0], entry[1]);
+        }
+      }
+    }
+    return ledger;
+  }
 
-/** The acknowledged log with `keys` added now, pruned to its limits: one pass for a whole batch. */
-export function acknowledge(log: DeliveryLog, keys: readonly string[], now: number): DeliveryLog {
-  const fresh = new Set(keys);
-  const entries = Object.entries(log.seen).filter(
-    ([key, at]) => !fresh.has(key) && typeof at === "number" && now - at <= ackLimits.maxAgeMs,
-  );
-  for (const key of fresh) entries.push([key, now]);
-  return { v: 1, seen: Object.fromEntries(entries.slice(-ackLimits.maxEntries)) };
-}
+  get size(): number {
+    return this.carriers.size;
+  }
 
-/**
- * The log with each [delivery key, SQS message ID] handed over now, pruned: entries older than
- * `holdMs` go, and the oldest beyond MAX_HELD_ENTRIES. Entries stay oldest first.
- */
-export function recordHandOvers(
-  log: HandedOverLog,
-  handedOver: Iterable<readonly [string, string]>,
-  now: number,
-  holdMs: number,
-): HandedOverLog {
-  const fresh = new Map(handedOver);
-  const entries = Object.entries(log.held).filter(
-    ([key, entry]) =>
-      !fresh.has(key) &&
-      Array.isArray(entry) &&
-      typeof entry[1] === "number" &&
-      now - entry[1] < holdMs,
-  );
-  for (const [key, messageId] of fresh) entries.push([key, [messageId, now]]);
-  return { v: 1, held: Object.fromEntries(entries.slice(-MAX_HELD_ENTRIES)) };
-}
+  /** Who carried `key` when it was last handed over, if it was. */
+  carrierOf(key: string): Carrier | undefined {
+    return this.carriers.get(digest(key, KEY_CHARS));
+  }
 
-/**
- * Merge of two hand-over logs, `newer` (a run's own) over `base` (what was persisted), pruned to
- * `holdMs`. Both are oldest first and newer's entries are the later ones, so no sort is needed.
- */
-export function mergeHandOvers(
-  base: HandedOverLog,
-  newer: HandedOverLog,
-  now: number,
-  holdMs: number,
-): HandedOverLog {
-  const live = ([, entry]: [string, unknown]) =>
-    Array.isArray(entry) && typeof entry[1] === "number" && now - entry[1] < holdMs;
-  const entries = [
-    ...Object.entries(base.held).filter((entry) => !(entry[0] in newer.held) && live(entry)),
-    ...Object.entries(newer.held).filter(live),
-  ];
-  return { v: 1, held: Object.fromEntries(entries.slice(-MAX_HELD_ENTRIES)) };
+  /** Whether `messageId` is the message recorded as the carrier. */
+  static carries(carrier: Carrier, messageId: string): boolean {
+    return carrier.id === digest(messageId, ID_CHARS);
+  }
+
+  /** Records that `messageId` carried `key` to a flow at `now` (ms). */
+  record(key: string, messageId: string, now: number): void {
+    const keyDigest = digest(key, KEY_CHARS);
+    this.carriers.delete(keyDigest); // re-inserted at the end: the order stays by time
+    this.carriers.set(keyDigest, { id: digest(messageId, ID_CHARS), at: Math.floor(now / 1000) });
+  }
+
+  /** Everything `other` recorded, on top of this (its records are the newer). */
+  absorb(other: IntakeLedger): void {
+    for (const [key, carrier] of other.carriers) {
+      this.carriers.delete(key);
+      this.carriers.set(key, carrier);
+    }
+  }
+
+  /** Drops records older than `maxAgeMs`, and the oldest beyond MAX_LEDGER_ENTRIES. */
+  prune(now: number, maxAgeMs: number): void {
+    const oldest = Math.floor((now - maxAgeMs) / 1000);
+    let excess = this.carriers.size - MAX_LEDGER_ENTRIES;
+    for (const [key, carrier] of this.carriers) {
+      if (excess <= 0 && carrier.at >= oldest) break;
+      this.carriers.delete(key);
+      excess--;
+    }
+  }
+
+  toJSON(): StoredLedger {
+    let base = Number.POSITIVE_INFINITY;
+    for (const carrier of this.carriers.values()) base = Math.min(base, carrier.at);
+    if (!Number.isFinite(base)) return { v: 2, base: 0, records: "" };
+    const records: string[] = [];
+    for (const [key, carrier] of this.carriers) {
+      records.push(key, carrier.id, (carrier.at - base).toString(36).padStart(TIME_CHARS, "0"));
+    }
+    return { v: 2, base, records: records.join("") };
+  }
 }
 
 export type QueueDecision =
@@ -96,36 +137,40 @@ export type QueueDecision =
   /** Not ours to delete: refused, or not checkable now. It comes back after its visibility timeout. */
   | { kind: "leave"; why: "refused" | "retry"; detail: string };
 
-/**
- * What to do with an SES event's SQS message with delivery key `key`. A copy is deleted only
- * while another SQS message still carries the event: one a flow acknowledged, or one handed
- * over within the last `holdMs`, which until acknowledged stays in the queue (it comes back
- * if its flow fails, and ends in the dead-letter queue if it keeps failing). So a duplicate
- * never costs the event, and never reaches a second flow while the first may still run.
- */
-export function decideEvent(
-  key: string,
-  messageId: string,
-  /** `handedOver`: the logs to look in, newest first (a run's own, then the persisted one). */
-  ledger: { acknowledged: DeliveryLog; handedOver: readonly HandedOverLog[] },
-  now: number,
-  holdMs: number,
-): QueueDecision {
-  const acked = acknowledgedAt(ledger.acknowledged, key, now);
-  if (acked !== undefined) {
+/** One SQS message of an event, as the decision needs it. */
+export interface EventCopy {
+  key: string;
+  messageId: string;
+  /** When SQS received it (SentTimestamp), ms. */
+  sentAt: number | null;
+  /** When SNS signed it (its Timestamp), or when SES wrote a raw event, ms. */
+  signedAt: number | null;
+  /** REDRIVE_ATTRIBUTE: the message Redrive Dead-Letter Queue sent this one back for. */
+  redriveOf: string | null;
+}
+
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+/** What to do with one SQS message of an SES event (see the ledger's comment for why). */
+export function decideEvent(copy: EventCopy, ledger: IntakeLedger): QueueDecision {
+  const carrier = ledger.carrierOf(copy.key);
+  if (!carrier) return { kind: "hand-over" };
+  if (IntakeLedger.carries(carrier, copy.messageId)) return { kind: "hand-over" };
+  if (copy.redriveOf !== null && IntakeLedger.carries(carrier, copy.redriveOf)) {
+    return { kind: "hand-over" };
+  }
+  const late =
+    copy.sentAt !== null && copy.signedAt !== null && copy.sentAt - copy.signedAt > SNS_TO_QUEUE_MS;
+  if (late) {
     return {
-      kind: "delete",
-      why: "duplicate",
-      detail: `a copy of ${key}, which a flow acknowledged at ${new Date(acked).toISOString()}`,
+      kind: "leave",
+      why: "refused",
+      detail: `a copy of ${copy.key}, handed over at ${iso(carrier.at)}, that reached the queue at ${new Date(copy.sentAt as number).toISOString()}, long after it was signed at ${new Date(copy.signedAt as number).toISOString()}: a re-sent message, or one moved back from the dead-letter queue by something other than Redrive Dead-Letter Queue`,
     };
   }
-  const held = ledger.handedOver.map((log) => log.held[key]).find((entry) => entry !== undefined);
-  if (held && held[0] !== messageId && now - held[1] < holdMs) {
-    return {
-      kind: "delete",
-      why: "duplicate",
-      detail: `a copy of ${key}, which message ${held[0]} carries (handed over at ${new Date(held[1]).toISOString()})`,
-    };
-  }
-  return { kind: "hand-over" };
+  return {
+    kind: "delete",
+    why: "duplicate",
+    detail: `a copy of ${copy.key}, which another SQS message carried to a flow at ${iso(carrier.at)}`,
+  };
 }

@@ -59,9 +59,15 @@ export async function readQueuedMessage(
     }
     const event = normalizeSesMessage(body);
     const deliveryKey = `sha256:${createHash("sha256").update(body).digest("base64url")}`;
-    return event
-      ? { kind: "event", event, sns: null, deliveryKey }
-      : { kind: "ignored", reason: "The message is not an SES event.", deliveryKey };
+    if (!event) return { kind: "ignored", reason: "The message is not an SES event.", deliveryKey };
+    // Every SES event names its mail; one that does not was not written by SES.
+    if (!event.mail.messageId) {
+      return {
+        kind: "refused",
+        reason: "The raw SES event has no mail.messageId: SES writes one in every event.",
+      };
+    }
+    return { kind: "event", event, sns: null, deliveryKey };
   }
   try {
     const message = await verifySnsMessage(parseSnsMessage(body), options.certificates, {

@@ -1,6 +1,10 @@
 import type { SesEventType } from "../sesEvents/normalize";
-import type { DeliveryLog } from "../sns/deliveryLog";
-import { decideEvent, type HandedOverLog, type QueueDecision } from "./intakeLedger";
+import {
+  decideEvent,
+  type IntakeLedger,
+  type QueueDecision,
+  REDRIVE_ATTRIBUTE,
+} from "./intakeLedger";
 import { type QueuedMessage, type QueueIntakeOptions, readQueuedMessage } from "./queuedMessage";
 
 type EventMessage = Extract<QueuedMessage, { kind: "event" }>;
@@ -16,18 +20,27 @@ export interface SortedPage<M> {
  * done with) and what is left in the queue (refused, or held back): the trigger's whole policy,
  * with no AWS call. A certificate that cannot be fetched leaves its message for a retry.
  */
-export async function sortQueueMessages<M extends { messageId: string; body: string }>(
+/** What the sorting reads of an SQS message. */
+export interface SortableMessage {
+  messageId: string;
+  body: string;
+  sentAt: string | null;
+  messageAttributes: Record<string, { StringValue?: string }>;
+}
+
+const time = (text: string | null | undefined) => {
+  const ms = text ? Date.parse(text) : Number.NaN;
+  return Number.isFinite(ms) ? ms : null;
+};
+
+export async function sortQueueMessages<M extends SortableMessage>(
   messages: readonly M[],
   options: {
     intake: QueueIntakeOptions;
     /** Only these types go to the flow (all when empty); others are deleted as ignored. */
     eventTypes: readonly SesEventType[];
-    acknowledged: DeliveryLog;
-    /** Where earlier hand-overs are recorded, newest first. */
-    handedOver: readonly HandedOverLog[];
-    now: number;
-    /** How long a hand-over may still be in a flow: the visibility timeout. */
-    holdMs: number;
+    /** What the trigger handed over before (this run's hand-overs included). */
+    ledger: IntakeLedger;
   },
 ): Promise<SortedPage<M>> {
   const page: SortedPage<M> = {
@@ -65,13 +78,15 @@ export async function sortQueueMessages<M extends { messageId: string; body: str
       page.remove.push({ message, why: "duplicate", detail });
       continue;
     }
-    const ledger = { acknowledged: options.acknowledged, handedOver: options.handedOver };
     const decision = decideEvent(
-      checked.deliveryKey,
-      message.messageId,
-      ledger,
-      options.now,
-      options.holdMs,
+      {
+        key: checked.deliveryKey,
+        messageId: message.messageId,
+        sentAt: time(message.sentAt),
+        signedAt: time(checked.sns?.timestamp ?? checked.event.mail.timestamp),
+        redriveOf: message.messageAttributes[REDRIVE_ATTRIBUTE]?.StringValue ?? null,
+      },
+      options.ledger,
     );
     if (decision.kind === "delete") page.remove.push({ message, ...decision });
     else if (decision.kind === "leave") page.leave.push({ message, ...decision });

@@ -1,4 +1,5 @@
 import type { MessageAttributeValue, SQSClient } from "@aws-sdk/client-sqs";
+import { REDRIVE_ATTRIBUTE } from "../intake/intakeLedger";
 import {
   deleteMessages,
   type EntryFailure,
@@ -30,8 +31,25 @@ const sendableAttributes = (attributes: Record<string, MessageAttributeValue>) =
     ]),
   );
 
+/** SQS takes at most 10 message attributes. */
+const MAX_ATTRIBUTES = 10;
+
 /**
- * Moves messages from a dead-letter queue back to `to`, body and attributes unchanged. A message
+ * The message's attributes, plus REDRIVE_ATTRIBUTE naming the message it was (SQS keeps a
+ * message's ID when it moves it to the dead-letter queue): the SQS trigger then knows the copy
+ * carries an event whose message it handed over before, and hands it over again instead of
+ * taking it for a duplicate.
+ */
+function redriveAttributes(message: ReceivedQueueMessage) {
+  const attributes = sendableAttributes(message.messageAttributes);
+  const { [REDRIVE_ATTRIBUTE]: _, ...others } = attributes;
+  if (Object.keys(others).length >= MAX_ATTRIBUTES) return attributes;
+  return { ...others, [REDRIVE_ATTRIBUTE]: { DataType: "String", StringValue: message.messageId } };
+}
+
+/**
+ * Moves messages from a dead-letter queue back to `to`, body and attributes unchanged but for
+ * the redrive mark (below). A message
  * leaves the dead-letter queue only after SQS accepted its copy, so nothing is lost; a failure
  * between the two steps can only leave a duplicate.
  */
@@ -69,7 +87,7 @@ export async function redriveMessages(
           Entries: batch.map((message, index) => ({
             Id: String(index),
             MessageBody: message.body,
-            MessageAttributes: sendableAttributes(message.messageAttributes),
+            MessageAttributes: redriveAttributes(message),
           })),
         }),
       );

@@ -15,14 +15,7 @@ import {
   waitTimeInput,
 } from "../inputs/queue";
 import { fetchStoredMailInput, requireSignatureV2Input } from "../inputs/triggers";
-import {
-  acknowledgedStateKey,
-  type HandedOverLog,
-  mergeHandOvers,
-  readAcknowledgedLog,
-  readHandedOverLog,
-  recordHandOvers,
-} from "../intake/intakeLedger";
+import { IntakeLedger, type StoredLedger } from "../intake/intakeLedger";
 import type { QueueEventItem } from "../intake/queueItem";
 import { sortQueueMessages } from "../intake/sortQueueMessages";
 import { queueSetUpWarnings } from "../queue/queueHealth";
@@ -40,7 +33,7 @@ const RUN_BUDGET_MS = 5 * 60 * 1000;
 const PAGE_MAIL_BUDGET_MB = 64;
 
 /** The cursor between pages of one run: carried, because state written by a page may not be. */
-type RunCursor = { page: number; received: number; startedAt: number; held: HandedOverLog };
+type RunCursor = { page: number; received: number; startedAt: number; handedOver: StoredLedger };
 
 const pageSize = (params: { fetchEmail: boolean; maxSizeMb: number }) =>
   params.fetchEmail
@@ -90,9 +83,13 @@ export const sesQueueEvents = batchTrigger({
     const startedAt = cursor?.startedAt ?? Date.now();
     const received = cursor?.received ?? 0;
     const pageNumber = (cursor?.page ?? 0) + 1;
-    const holdMs = params.visibilityTimeoutSeconds * 1000;
-    const persisted = readHandedOverLog(context.polling.getState().handedOver);
-    const runHeld = readHandedOverLog(cursor?.held);
+    // The run's own hand-overs also ride in the cursor, in case the platform does not pass one
+    // page's state to the next.
+    const ledger = IntakeLedger.read(
+      context.polling.getState().ledger ?? context.polling.getState().handedOver,
+    );
+    const runLedger = IntakeLedger.read(cursor?.handedOver);
+    ledger.absorb(runLedger);
 
     const sqs = await createSqsClient(clientSettings(params));
     const want = Math.min(pageSize(params), params.maxMessagesPerRun - received);
@@ -112,15 +109,11 @@ export const sesQueueEvents = batchTrigger({
         requireSignatureVersion2: params.requireSignatureV2,
       },
       eventTypes: params.eventTypes,
-      acknowledged: readAcknowledgedLog(context.crossFlowState?.[acknowledgedStateKey(queue.url)]),
-      handedOver: [runHeld, persisted],
-      now,
-      holdMs,
+      ledger,
     });
 
     const items: QueueEventItem[] = [];
     const leave = [...sorted.leave];
-    const handedNow: [string, string][] = [];
     for (const { message, checked } of sorted.handOver) {
       let mail = {};
       if (checked.event.type === "Received" && params.fetchEmail) {
@@ -146,7 +139,8 @@ export const sesQueueEvents = batchTrigger({
           deliveryKey: checked.deliveryKey,
         },
       });
-      handedNow.push([checked.deliveryKey, message.messageId]);
+      ledger.record(checked.deliveryKey, message.messageId, now);
+      runLedger.record(checked.deliveryKey, message.messageId, now);
     }
 
     // Genuine messages with nothing left to do: duplicates of acknowledged events, other types.
@@ -174,21 +168,19 @@ export const sesQueueEvents = batchTrigger({
       `Page ${pageNumber}: ${messages.length} received, ${items.length} handed over, ${count("duplicate")} duplicates and ${count("ignored")} ignored deleted, ${leave.length} left in the queue.`,
     );
 
-    const runHandedOver = recordHandOvers(runHeld, handedNow, now, holdMs);
     const total = received + messages.length;
     const more =
       messages.length > 0 &&
       total < params.maxMessagesPerRun &&
       Date.now() - startedAt < RUN_BUDGET_MS;
-    // Written on every page, in case a later page fails; the run's own entries also ride in the
-    // cursor, in case the platform does not pass one page's state to the next.
-    context.polling.setState({
-      handedOver: mergeHandOvers(persisted, runHandedOver, now, holdMs),
-    });
+    // Written on every page, in case a later page fails. Kept for Max Message Age: any copy
+    // still in the queue after that is refused as too old anyway.
+    ledger.prune(now, params.maxMessageAgeSeconds * 1000);
+    context.polling.setState({ ledger: ledger.toJSON() });
     return {
       items,
       paginationState: more
-        ? { page: pageNumber, received: total, startedAt, held: runHandedOver }
+        ? { page: pageNumber, received: total, startedAt, handedOver: runLedger.toJSON() }
         : null,
       polledNoChanges: items.length === 0 && !more,
     };

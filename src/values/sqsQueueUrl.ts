@@ -11,7 +11,7 @@ export interface QueueLocation {
 }
 
 /**
- * `value` when it is a queue URL the client may send signed requests to: on AWS's SQS host for
+ * `value`, canonical (`url`), when it is a queue URL the client may send signed requests to: on AWS's SQS host for
  * `region`, or, with an endpoint override (an emulator, a VPC endpoint), any http(s) host with
  * an account and queue name path. Errors name the input and never call AWS.
  */
@@ -45,5 +45,17 @@ export function checkQueueUrl(
   } else if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new Error(`${shape}; ${url.protocol} is not http or https.`);
   }
-  return { url: value, region: host?.[1] ?? null, accountId: path[1], name: path[2] };
+  if (host && host[0].endsWith(".cn") !== host[1].startsWith("cn-")) {
+    throw new Error(
+      `${label}: ${url.hostname} is not ${host[1]}'s SQS host (amazonaws.com.cn is for the cn- regions only).`,
+    );
+  }
+  // One spelling per queue (URL lower-cases the host and drops a default port), so every
+  // step names the queue the same way.
+  return {
+    url: `${url.protocol}//${url.host}${url.pathname}`,
+    region: host?.[1] ?? null,
+    accountId: path[1],
+    name: path[2],
+  };
 }

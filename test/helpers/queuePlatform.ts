@@ -46,13 +46,19 @@ export const sesEventJson = (sample: unknown, sesMessageId: string) => {
 };
 
 /** What SNS puts in a subscribed queue: the signed envelope (signed with the test key). */
-export const envelopeBody = (sesJson: string, snsMessageId: string, topicArn?: string) =>
+export const envelopeBody = (
+  sesJson: string,
+  snsMessageId: string,
+  topicArn?: string,
+  signedAt?: Date,
+) =>
   JSON.stringify(
     signedSnsMessage({
       Type: "Notification",
       Message: sesJson,
       MessageId: snsMessageId,
       ...(topicArn ? { TopicArn: topicArn } : {}),
+      ...(signedAt ? { Timestamp: signedAt.toISOString() } : {}),
     }),
   );
 
@@ -124,6 +130,52 @@ export class QueueFlowInstance {
     } while (paginationState);
     this.instanceState = instanceState;
     return items;
+  }
+
+  /**
+   * Batch executions `concurrency` at a time, as Prismatic runs a batch trigger's items when the
+   * builder raises the concurrent batch limit: each loads the persisted state when it starts
+   * and, if it succeeds, writes back what its steps returned, whole, when it ends (the last
+   * writer wins); a failed one writes nothing. Random pauses interleave them. Resolves with the
+   * batches that succeeded.
+   */
+  async runBatchesConcurrently(
+    items: QueueEventItem[],
+    options: {
+      batchSize: number;
+      concurrency: number;
+      fails: (batch: QueueEventItem[]) => boolean;
+    },
+  ): Promise<QueueEventItem[][]> {
+    const batches: QueueEventItem[][] = [];
+    for (let start = 0; start < items.length; start += options.batchSize) {
+      batches.push(items.slice(start, start + options.batchSize));
+    }
+    const succeeded: QueueEventItem[][] = [];
+    const pause = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 40));
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const batch = batches[next++];
+        const loaded = {
+          crossFlowState: structuredClone(this.crossFlowState),
+          instanceState: structuredClone(this.instanceState),
+        };
+        await pause();
+        if (options.fails(batch)) continue; // fails before acknowledging: nothing written
+        const result = (await this.harness.action(
+          "acknowledgeSesEvents",
+          { connection: accessKey, endpoint: this.sqsEndpoint, events: batch },
+          loaded,
+        )) as { crossFlowState?: Record<string, unknown>; instanceState?: Record<string, unknown> };
+        await pause();
+        if (result.crossFlowState) this.crossFlowState = result.crossFlowState;
+        if (result.instanceState) this.instanceState = result.instanceState;
+        succeeded.push(batch);
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+    return succeeded;
   }
 
   /** A batch execution: the flow's own steps, then Acknowledge SES Events as its last step. */

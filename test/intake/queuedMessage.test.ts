@@ -81,6 +81,17 @@ describe("an SQS message of an SES pipeline", () => {
     expect(fetched).toEqual([]);
   });
 
+  it("refuses raw JSON that names no mail (SES writes a mail.messageId in every event)", async () => {
+    const read = await readQueuedMessage('{"notificationType":"Bounce"}', {
+      ...options,
+      rawDelivery: true,
+    });
+    expect(read).toMatchObject({
+      kind: "refused",
+      reason: expect.stringMatching(/mail\.messageId/),
+    });
+  });
+
   it("takes raw SES JSON only with raw delivery, keyed by a hash of the body", async () => {
     const body = JSON.stringify(delivery);
     const read = await readQueuedMessage(body, { ...options, rawDelivery: true });

@@ -1,68 +1,91 @@
 import {
-  acknowledge,
   decideEvent,
-  type HandedOverLog,
-  MAX_HELD_ENTRIES,
-  mergeHandOvers,
-  readAcknowledgedLog,
-  readHandedOverLog,
-  recordHandOvers,
+  type EventCopy,
+  IntakeLedger,
+  MAX_LEDGER_ENTRIES,
+  SNS_TO_QUEUE_MS,
 } from "../../src/intake/intakeLedger";
 
-const HOLD = 60_000;
-const empty = () => ({
-  acknowledged: readAcknowledgedLog(undefined),
-  handedOver: [readHandedOverLog(undefined)],
+const T0 = Date.parse("2026-12-04T10:00:00Z");
+const copy = (messageId: string, more: Partial<EventCopy> = {}): EventCopy => ({
+  key: "sns:a",
+  messageId,
+  sentAt: T0 + 1000,
+  signedAt: T0,
+  redriveOf: null,
+  ...more,
 });
 
-describe("which copy of an SES event goes to a flow", () => {
-  it("hands a first copy over", () => {
-    expect(decideEvent("sns:a", "m1", empty(), 1000, HOLD)).toEqual({ kind: "hand-over" });
+describe("which copy of an SES event goes to a flow (the trigger's own ledger)", () => {
+  it("hands a first copy over, and the same SQS message again when it comes back", () => {
+    const ledger = new IntakeLedger();
+    expect(decideEvent(copy("m1"), ledger)).toEqual({ kind: "hand-over" });
+    ledger.record("sns:a", "m1", T0 + 2000);
+    // Its flow failed or did not acknowledge: SQS hands the same message out again.
+    expect(decideEvent(copy("m1", { sentAt: T0 + 1000 }), ledger)).toEqual({ kind: "hand-over" });
   });
 
-  it("deletes a copy of an acknowledged event, whatever SQS message carries it", () => {
-    const ledger = {
-      ...empty(),
-      acknowledged: acknowledge(readAcknowledgedLog(undefined), ["sns:a"], 1000),
-    };
-    for (const messageId of ["m1", "m2"]) {
-      expect(decideEvent("sns:a", messageId, ledger, 5000, HOLD)).toMatchObject({
-        kind: "delete",
-        why: "duplicate",
-      });
-    }
+  it("deletes a second SNS copy however late it is received: the first message carries the event", () => {
+    const ledger = new IntakeLedger();
+    ledger.record("sns:a", "m1", T0 + 2000);
+    const decision = decideEvent(copy("m2", { sentAt: T0 + 1500 }), ledger);
+    expect(decision).toMatchObject({ kind: "delete", why: "duplicate" });
+    // Other events are not affected.
+    expect(decideEvent(copy("m3", { key: "sns:b" }), ledger)).toEqual({ kind: "hand-over" });
   });
 
-  it("deletes a second SQS message of an event another message carries, while that one may be in a flow", () => {
-    const ledger = {
-      ...empty(),
-      handedOver: [recordHandOvers(readHandedOverLog(undefined), [["sns:a", "m1"]], 1000, HOLD)],
-    };
-    expect(decideEvent("sns:a", "m2", ledger, 1000 + HOLD - 1, HOLD)).toMatchObject({
-      kind: "delete",
-    });
-    // The same message coming back (its flow failed) goes to a flow again.
-    expect(decideEvent("sns:a", "m1", ledger, 1000 + HOLD, HOLD)).toEqual({ kind: "hand-over" });
-    // After the hold (the first copy went to the dead-letter queue, or its record was lost), a
-    // copy is handed over: an unacknowledged event is never dropped for good.
-    expect(decideEvent("sns:a", "m3", ledger, 1000 + HOLD, HOLD)).toEqual({ kind: "hand-over" });
+  it("hands over a message Redrive Dead-Letter Queue sent back for the carrier, and only for it", () => {
+    const ledger = new IntakeLedger();
+    ledger.record("sns:a", "m1", T0 + 2000);
+    const redriven = copy("r1", { sentAt: T0 + 86_400_000, redriveOf: "m1" });
+    expect(decideEvent(redriven, ledger)).toEqual({ kind: "hand-over" });
+    // A mark naming another message is a forgery: refused as a late copy.
+    const forged = copy("r2", { sentAt: T0 + 86_400_000, redriveOf: "m9" });
+    expect(decideEvent(forged, ledger)).toMatchObject({ kind: "leave", why: "refused" });
   });
 
-  it("keeps the hand-over log bounded in size and age", () => {
-    let log: HandedOverLog = readHandedOverLog(undefined);
-    for (let n = 0; n < MAX_HELD_ENTRIES + 10; n += 1)
-      log = recordHandOvers(log, [[`sns:${n}`, `m${n}`]], n, 1e9);
-    expect(Object.keys(log.held)).toHaveLength(MAX_HELD_ENTRIES);
-    expect(log.held["sns:0"]).toBeUndefined();
-    const merged = mergeHandOvers(log, readHandedOverLog(undefined), MAX_HELD_ENTRIES + 14, 10);
-    expect(Object.keys(merged.held).sort()).toEqual(
-      [...Array(5).keys()].map((n) => `sns:${MAX_HELD_ENTRIES + 5 + n}`).sort(),
-    );
+  it("leaves a copy that reached SQS long after SNS signed it (a re-sent message) for the dead-letter queue", () => {
+    const ledger = new IntakeLedger();
+    ledger.record("sns:a", "m1", T0 + 2000);
+    const replay = copy("m2", { sentAt: T0 + SNS_TO_QUEUE_MS + 1 });
+    expect(decideEvent(replay, ledger)).toMatchObject({ kind: "leave", why: "refused" });
+    // One that was never handed over is not a duplicate: it goes to a flow.
+    expect(decideEvent({ ...replay, key: "sns:new" }, ledger)).toEqual({ kind: "hand-over" });
+  });
+
+  it("survives its stored form, compactly, and reads the version-1 hand-over log", () => {
+    const ledger = new IntakeLedger();
+    for (let n = 0; n < 1000; n++) ledger.record(`sns:${n}`, `m${n}`, T0 + n * 1000);
+    const stored = JSON.stringify(ledger);
+    expect(stored.length).toBeLessThan(24 * 1000 + 100);
+    const back = IntakeLedger.read(JSON.parse(stored));
+    expect(back.size).toBe(1000);
+    expect(decideEvent(copy("m7", { key: "sns:7" }), back)).toEqual({ kind: "hand-over" });
+    expect(decideEvent(copy("x", { key: "sns:7" }), back)).toMatchObject({ kind: "delete" });
+
+    const v1 = IntakeLedger.read({ v: 1, held: { "sns:a": ["m1", T0] } });
+    expect(decideEvent(copy("m2"), v1)).toMatchObject({ kind: "delete" });
+  });
+
+  it("is pruned by age and bounded in size, oldest first", () => {
+    const ledger = new IntakeLedger();
+    ledger.record("sns:old", "m0", T0);
+    ledger.record("sns:new", "m1", T0 + 10 * 60_000);
+    ledger.prune(T0 + 15 * 60_000, 10 * 60_000);
+    expect(ledger.carrierOf("sns:old")).toBeUndefined();
+    expect(ledger.carrierOf("sns:new")).toBeDefined();
+
+    const full = new IntakeLedger();
+    for (let n = 0; n < MAX_LEDGER_ENTRIES + 5; n++) full.record(`sns:${n}`, `m${n}`, T0);
+    full.prune(T0, 3_600_000);
+    expect(full.size).toBe(MAX_LEDGER_ENTRIES);
+    expect(full.carrierOf("sns:4")).toBeUndefined();
+    expect(full.carrierOf("sns:5")).toBeDefined();
   });
 
   it("reads unknown or damaged state as empty instead of failing", () => {
-    for (const value of [undefined, null, "x", { v: 2 }, { v: 1, held: null }]) {
-      expect(readHandedOverLog(value)).toEqual({ v: 1, held: {} });
+    for (const value of [undefined, null, "x", { v: 2 }, { v: 1, held: null }, { v: 3 }]) {
+      expect(IntakeLedger.read(value).size).toBe(0);
     }
   });
 });

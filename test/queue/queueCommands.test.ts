@@ -6,7 +6,6 @@ import {
   SQSClient,
 } from "@aws-sdk/client-sqs";
 import { mockClient } from "aws-sdk-client-mock";
-import { acknowledgedStateKey } from "../../src/intake/intakeLedger";
 import { accessKey, dataOf, harness } from "../helpers/component";
 import { shapeOf } from "../helpers/shapeOf";
 
@@ -31,7 +30,7 @@ const item = (n: number, url = QUEUE) => ({
 });
 
 describe("Acknowledge SES Events", () => {
-  it("deletes by receipt handle, 10 to a request, and records every handled event", async () => {
+  it("deletes by receipt handle, 10 to a request, and writes no state (so batches may run at once)", async () => {
     sqs.on(DeleteMessageBatchCommand).callsFake((input) => ({
       Successful: input.Entries.filter((e: { Id: string }) => e.Id !== "3").map(
         (e: { Id: string }) => ({ Id: e.Id }),
@@ -51,7 +50,8 @@ describe("Acknowledge SES Events", () => {
       { crossFlowState: { other: 1 } },
     )) as {
       data: { acknowledged: number; notDeleted: { id: string; code: string }[] };
-      crossFlowState: Record<string, { seen: Record<string, number> }>;
+      crossFlowState?: unknown;
+      instanceState?: unknown;
     };
     const calls = sqs.commandCalls(DeleteMessageBatchCommand).map((call) => call.args[0].input);
     expect(calls).toEqual([
@@ -69,14 +69,42 @@ describe("Acknowledge SES Events", () => {
       },
     ]);
     expect(result.data.acknowledged).toBe(12);
-    // The fourth of the first batch was not deleted; it is reported, and still recorded.
+    // The fourth of the first batch was not deleted: it is reported, and nothing is recorded.
     expect(result.data.notDeleted.map((f) => [f.id, f.code])).toEqual([
       [items[3].queue.messageId, "ReceiptHandleIsInvalid"],
     ]);
-    expect(Object.keys(result.crossFlowState[acknowledgedStateKey(QUEUE)].seen)).toEqual(
-      items.map((it) => it.queue.deliveryKey),
-    );
-    expect(result.crossFlowState.other).toBe(1);
+    expect(result.crossFlowState).toBeUndefined();
+    expect(result.instanceState).toBeUndefined();
+  });
+
+  it("names each queue once, however its URL is spelt, and refuses a list of many queues", async () => {
+    sqs.on(DeleteMessageBatchCommand).callsFake((input) => ({
+      Successful: input.Entries.map((e: { Id: string }) => ({ Id: e.Id })),
+    }));
+    const spellings = [
+      QUEUE,
+      QUEUE.replace("sqs.us-east-1.amazonaws.com", "SQS.US-EAST-1.AMAZONAWS.COM"),
+      QUEUE.replace("amazonaws.com", "amazonaws.com:443"),
+    ];
+    await harness.action("acknowledgeSesEvents", {
+      connection: accessKey,
+      events: spellings.map((url, n) => item(n, url)),
+    });
+    const calls = sqs.commandCalls(DeleteMessageBatchCommand).map((call) => call.args[0].input);
+    expect(calls.map((call) => [call.QueueUrl, call.Entries?.length])).toEqual([[QUEUE, 3]]);
+
+    await expect(
+      harness.action("acknowledgeSesEvents", {
+        connection: accessKey,
+        events: [QUEUE.replace("amazonaws.com", "amazonaws.com.cn")].map((url) => item(1, url)),
+      }),
+    ).rejects.toThrow(/amazonaws\.com\.cn is for the cn- regions only/);
+    sqs.resetHistory();
+    const many = Array.from({ length: 11 }, (_, n) => item(n, `${QUEUE}-${n}`));
+    await expect(
+      harness.action("acknowledgeSesEvents", { connection: accessKey, events: many }),
+    ).rejects.toThrow(/more than 10 queues/);
+    expect(sqs.commandCalls(DeleteMessageBatchCommand)).toHaveLength(0);
   });
 
   it("returns what its examplePayload shows", async () => {
@@ -109,7 +137,10 @@ describe("Acknowledge SES Events", () => {
 });
 
 describe("Redrive Dead-Letter Queue", () => {
-  it("sends each message back unchanged, then deletes only what SQS accepted", async () => {
+  it("sends each message back unchanged but marked with the ID it had, then deletes only what SQS accepted", async () => {
+    const tenAttributes = Object.fromEntries(
+      Array.from({ length: 10 }, (_, n) => [`a${n}`, { DataType: "String", StringValue: "v" }]),
+    );
     sqs
       .on(ReceiveMessageCommand)
       .resolvesOnce({
@@ -118,7 +149,15 @@ describe("Redrive Dead-Letter Queue", () => {
           ReceiptHandle: `h${n}`,
           Body: `body ${n}`,
           MessageAttributes:
-            n === 0 ? { kind: { DataType: "String", StringValue: "x" } } : undefined,
+            n === 0
+              ? {
+                  kind: { DataType: "String", StringValue: "x" },
+                  // A mark from an earlier redrive names the message it was then: replaced.
+                  "ses-redrive-of": { DataType: "String", StringValue: "older" },
+                }
+              : n === 2
+                ? tenAttributes
+                : undefined,
         })),
       })
       .resolves({ Messages: [] });
@@ -143,10 +182,25 @@ describe("Redrive Dead-Letter Queue", () => {
           MessageBody: "body 0",
           MessageAttributes: {
             kind: { DataType: "String", StringValue: "x", BinaryValue: undefined },
+            "ses-redrive-of": { DataType: "String", StringValue: "m0" },
           },
         },
-        { Id: "1", MessageBody: "body 1", MessageAttributes: {} },
-        { Id: "2", MessageBody: "body 2", MessageAttributes: {} },
+        {
+          Id: "1",
+          MessageBody: "body 1",
+          MessageAttributes: { "ses-redrive-of": { DataType: "String", StringValue: "m1" } },
+        },
+        // SQS takes 10 attributes at most: a message that has them goes back unmarked.
+        {
+          Id: "2",
+          MessageBody: "body 2",
+          MessageAttributes: Object.fromEntries(
+            Object.entries(tenAttributes).map(([name, value]) => [
+              name,
+              { ...value, BinaryValue: undefined },
+            ]),
+          ),
+        },
       ],
     });
     expect(sqs.commandCalls(DeleteMessageBatchCommand)[0].args[0].input).toEqual({

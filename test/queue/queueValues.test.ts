@@ -4,6 +4,26 @@ import { checkQueueUrl } from "../../src/values/sqsQueueUrl";
 const AWS = { region: "us-east-1", endpointOverride: false };
 
 describe("queue URLs are checked before any call", () => {
+  it("gives one spelling of a queue: host lower-cased, default port dropped; .cn only for cn- regions", () => {
+    for (const spelling of [
+      "https://SQS.US-EAST-1.AMAZONAWS.COM/111122223333/ses-events",
+      "https://sqs.us-east-1.amazonaws.com:443/111122223333/ses-events",
+    ]) {
+      expect(checkQueueUrl("Queue URL", spelling, AWS).url).toBe(
+        "https://sqs.us-east-1.amazonaws.com/111122223333/ses-events",
+      );
+    }
+    expect(() =>
+      checkQueueUrl("Queue URL", "https://sqs.us-east-1.amazonaws.com.cn/111122223333/q", AWS),
+    ).toThrow(/cn- regions only/);
+    expect(
+      checkQueueUrl("Queue URL", "https://sqs.cn-north-1.amazonaws.com.cn/111122223333/q", {
+        ...AWS,
+        region: "cn-north-1",
+      }).url,
+    ).toBe("https://sqs.cn-north-1.amazonaws.com.cn/111122223333/q");
+  });
+
   it("accepts AWS's queue URLs in the step's region", () => {
     expect(
       checkQueueUrl(

@@ -2,7 +2,6 @@ import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSqsClient } from "../../aws/clients";
 import { connectionInput, regionInput } from "../../inputs/common";
 import { queueEventsInput, sqsEndpointInput } from "../../inputs/queue";
-import { acknowledge, acknowledgedStateKey, readAcknowledgedLog } from "../../intake/intakeLedger";
 import { queuePositions } from "../../intake/queueItem";
 import { deleteMessages, type EntryFailure } from "../../queue/queueMessages";
 import { checkQueueUrl } from "../../values/sqsQueueUrl";
@@ -19,11 +18,14 @@ const examplePayload = {
   },
 };
 
+/** A batch comes from one queue; a list naming many is not one. */
+const MAX_QUEUES = 10;
+
 export const acknowledgeSesEvents = action({
   display: {
     label: "Acknowledge SES Events",
     description:
-      "Deletes the SQS messages of events the SES Events From SQS trigger handed this execution, and records them as handled so later copies are dropped. Make it the flow's last step: a message leaves the queue only when the flow got this far.",
+      "Deletes the SQS messages of events the SES Events From SQS trigger handed this execution. Make it the flow's last step: a message leaves the queue only when the flow got this far. It writes no state, so any number of batch executions can acknowledge at once.",
   },
   inputs: {
     connection: connectionInput,
@@ -36,16 +38,19 @@ export const acknowledgeSesEvents = action({
     const positions = queuePositions("Events", params.events);
     const byQueue = new Map<string, typeof positions>();
     for (const position of positions) {
-      checkQueueUrl("Events' queue.url", position.url, {
+      const { url } = checkQueueUrl("Events' queue.url", position.url, {
         region: params.region,
         endpointOverride: params.endpoint !== undefined,
       });
-      byQueue.set(position.url, [...(byQueue.get(position.url) ?? []), position]);
+      byQueue.set(url, [...(byQueue.get(url) ?? []), position]);
+      if (byQueue.size > MAX_QUEUES) {
+        throw new Error(
+          `Events name more than ${MAX_QUEUES} queues: a batch of the SES Events From SQS trigger comes from one queue. Map the trigger's body.data.`,
+        );
+      }
     }
     const sqs = await createSqsClient(clientSettings(params));
-    const now = Date.now();
     const notDeleted: (EntryFailure & { deliveryKey: string })[] = [];
-    const crossFlowState: Record<string, unknown> = { ...context.crossFlowState };
     for (const [url, entries] of byQueue) {
       const result = await deleteMessages(
         sqs,
@@ -56,16 +61,9 @@ export const acknowledgeSesEvents = action({
         const deliveryKey = entries.find((entry) => entry.messageId === failure.id)?.deliveryKey;
         notDeleted.push({ ...failure, deliveryKey: deliveryKey ?? "" });
         context.logger.warn(
-          `SQS did not delete message ${failure.id} (${failure.code}): it will come again, and the trigger will drop it as a copy of an acknowledged event.`,
+          `SQS did not delete message ${failure.id} (${failure.code}): it comes back after its visibility timeout and goes to a flow again (a receipt handle expires with it; a long flow needs a longer Visibility Timeout).`,
         );
       }
-      // Every handled event is recorded, deleted or not: a copy that comes back is then dropped.
-      const key = acknowledgedStateKey(url);
-      crossFlowState[key] = acknowledge(
-        readAcknowledgedLog(context.crossFlowState?.[key]),
-        entries.map((entry) => entry.deliveryKey),
-        now,
-      );
     }
     context.logger.info(
       `Acknowledged ${positions.length} SES events: ${positions.length - notDeleted.length} deleted from the queue.`,
@@ -76,7 +74,6 @@ export const acknowledgeSesEvents = action({
         deliveryKeys: positions.map((position) => position.deliveryKey),
         notDeleted,
       },
-      crossFlowState,
     };
   },
   examplePayload,
