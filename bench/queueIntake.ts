@@ -9,6 +9,7 @@ import {
   SQSClient,
 } from "@aws-sdk/client-sqs";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
+import { IntakeLedger } from "../src/intake/intakeLedger";
 import { stringToSign } from "../src/sns/snsMessage";
 import { repoPath } from "./measure";
 
@@ -19,6 +20,23 @@ const CERT = new X509Certificate(
 ).publicKey;
 const TOPIC = "arn:aws:sns:us-east-1:111122223333:ses-notifications";
 const N = 1000;
+const ROUNDS = 3;
+
+/** The trigger's stored ledger after 5,000 and 50,000 hand-overs (its only per-event state). */
+function ledgerSizes(): { events: number; bytes: number }[] {
+  return [5000, 50000].map((events) => {
+    const ledger = new IntakeLedger();
+    const start = Date.now();
+    for (let n = 0; n < events; n++) {
+      ledger.record(
+        `sns:0000${String(n).padStart(8, "0")}-0000-4000-8000-${n}`,
+        `m-${n}`,
+        start + n * 50,
+      );
+    }
+    return { events, bytes: JSON.stringify(ledger).length };
+  });
+}
 
 /** The bare baseline's work for one SNS envelope: parse, RSA verify, parse the SES event. */
 function bareHandle(body: string) {
@@ -86,20 +104,25 @@ export async function benchQueueIntake() {
     // The steps' execution log lines (Spectral's harness logger writes to the console).
     console.log = console.info = console.warn = () => {};
 
-    // Ours: scheduled runs of the bundled trigger, then Acknowledge SES Events per batch of 10.
-    const ours = (await sqs.send(new CreateQueueCommand({ QueueName: "bench-ours" })))
-      .QueueUrl as string;
+    // Ours: scheduled runs of the bundled trigger, then Acknowledge SES Events per batch of 10,
+    // `concurrency` batch executions at a time (each loads state when it starts, and writes
+    // back whatever it returns when it ends, as Prismatic does).
+    let queues = 0;
+    const freshQueue = async () =>
+      (await sqs.send(new CreateQueueCommand({ QueueName: `bench-ours-${queues++}` })))
+        .QueueUrl as string;
+    let ours = await freshQueue();
     await fill(sqs, ours, bodies);
-    const state = { instanceState: {}, crossFlowState: {} as Record<string, unknown> };
-    const params = {
+    let state = { instanceState: {}, crossFlowState: {} as Record<string, unknown> };
+    const params = () => ({
       connection,
       endpoint: server.address,
       queueUrl: ours,
       allowedTopicArns: [TOPIC],
       maxMessagesPerRun: "1000",
       waitTimeSeconds: "0",
-    };
-    const runOnce = async () => {
+    });
+    const runOnce = async (concurrency = 1) => {
       // biome-ignore lint/suspicious/noExplicitAny: harness results are untyped
       const items: any[] = [];
       let paginationState: unknown;
@@ -108,56 +131,89 @@ export async function benchQueueIntake() {
         const result: any = await harness.trigger(
           "sesQueueEvents",
           (paginationState ? { paginationState } : {}) as Record<string, never>,
-          params,
+          params(),
           state,
         );
         items.push(...result.payload.body.data);
         paginationState = result.payload.paginationState;
       } while (paginationState);
-      for (let i = 0; i < items.length; i += 10) {
-        // biome-ignore lint/suspicious/noExplicitAny: harness results are untyped
-        const ack: any = await harness.action(
-          "acknowledgeSesEvents",
-          { connection, endpoint: server.address, events: items.slice(i, i + 10) },
-          state,
-        );
-        state.crossFlowState = ack.crossFlowState;
-      }
+      let next = 0;
+      const worker = async () => {
+        while (next < items.length) {
+          const batch = items.slice(next, next + 10);
+          next += 10;
+          const loaded = structuredClone(state);
+          // biome-ignore lint/suspicious/noExplicitAny: harness results are untyped
+          const ack: any = await harness.action(
+            "acknowledgeSesEvents",
+            { connection, endpoint: server.address, events: batch },
+            loaded,
+          );
+          if (ack.crossFlowState) state.crossFlowState = ack.crossFlowState;
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
       return items.length;
     };
-    let start = performance.now();
-    const handed = await runOnce();
-    const oursPerSecond = handed / ((performance.now() - start) / 1000);
-
+    const timed = async (run: () => Promise<number>) => {
+      const start = performance.now();
+      const count = await run();
+      return count / ((performance.now() - start) / 1000);
+    };
     // Baseline: the same work by hand: receive 10, parse, verify the signature, parse the event, delete.
-    const bare = (await sqs.send(new CreateQueueCommand({ QueueName: "bench-bare" })))
-      .QueueUrl as string;
-    await fill(sqs, bare, bodies);
-    start = performance.now();
-    let bareCount = 0;
-    for (;;) {
-      const { Messages = [] } = await sqs.send(
-        new ReceiveMessageCommand({
-          QueueUrl: bare,
-          MaxNumberOfMessages: 10,
-          VisibilityTimeout: 600,
-        }),
-      );
-      if (Messages.length === 0) break;
-      for (const message of Messages) {
-        bareHandle(message.Body ?? "");
-        bareCount += 1;
+    const bareRun = async () => {
+      const bare = (await sqs.send(new CreateQueueCommand({ QueueName: `bench-bare-${queues++}` })))
+        .QueueUrl as string;
+      await fill(sqs, bare, bodies);
+      return timed(async () => {
+        let bareCount = 0;
+        for (;;) {
+          const { Messages = [] } = await sqs.send(
+            new ReceiveMessageCommand({
+              QueueUrl: bare,
+              MaxNumberOfMessages: 10,
+              VisibilityTimeout: 600,
+            }),
+          );
+          if (Messages.length === 0) break;
+          for (const message of Messages) {
+            bareHandle(message.Body ?? "");
+            bareCount += 1;
+          }
+          await sqs.send(
+            new DeleteMessageBatchCommand({
+              QueueUrl: bare,
+              Entries: Messages.map((m, id) => ({
+                Id: String(id),
+                ReceiptHandle: m.ReceiptHandle,
+              })),
+            }),
+          );
+        }
+        return bareCount;
+      });
+    };
+    const oursRun = async (concurrency: number) => {
+      ours = await freshQueue();
+      await fill(sqs, ours, bodies);
+      state = { instanceState: {}, crossFlowState: {} };
+      return timed(() => runOnce(concurrency));
+    };
+    // Alternating rounds: ours at batch concurrency 1 and 4 and the bare baseline, in turn.
+    const rounds: { one: number; four: number; bare: number }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? ["one", "four", "bare"] : ["bare", "four", "one"];
+      const measured: Record<string, number> = {};
+      for (const which of order) {
+        measured[which] =
+          which === "bare" ? await bareRun() : await oursRun(which === "one" ? 1 : 4);
       }
-      await sqs.send(
-        new DeleteMessageBatchCommand({
-          QueueUrl: bare,
-          Entries: Messages.map((m, id) => ({ Id: String(id), ReceiptHandle: m.ReceiptHandle })),
-        }),
-      );
+      rounds.push(measured as (typeof rounds)[number]);
     }
-    const barePerSecond = bareCount / ((performance.now() - start) / 1000);
+    const stateBytes = JSON.stringify(state.instanceState).length;
 
-    // Duplicates: every event again, after its first copy was acknowledged, and 200 sent twice at once.
+    // Duplicates (on the last round's queue and state): every event again, after its first copy
+    // was acknowledged, and 200 sent twice at once.
     await fill(sqs, ours, bodies);
     const lateHanded = await runOnce();
     const twins = Array.from({ length: 200 }, (_, n) => envelope(n, "1111"));
@@ -167,7 +223,7 @@ export async function benchQueueIntake() {
     // Webhook: the bundled SES Notification trigger, one SNS delivery per execution.
     const webhookBodies = bodies.slice(0, 500);
     const webhookState = { instanceState: {} as Record<string, unknown> };
-    start = performance.now();
+    let start = performance.now();
     for (const body of webhookBodies) {
       // biome-ignore lint/suspicious/noExplicitAny: harness results are untyped
       const result: any = await harness.trigger(
@@ -184,10 +240,19 @@ export async function benchQueueIntake() {
       bareHandle(body);
     }
     const webhookBarePerSecond = webhookBodies.length / ((performance.now() - start) / 1000);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+    const ratios = (which: "one" | "four") => rounds.map((r) => r[which] / r.bare);
     return {
       events: N,
-      oursPerSecond,
-      barePerSecond,
+      oursPerSecond: median(rounds.map((r) => r.one)),
+      oursFourPerSecond: median(rounds.map((r) => r.four)),
+      barePerSecond: median(rounds.map((r) => r.bare)),
+      ratioOne: median(ratios("one")),
+      ratioOneSpread: [Math.min(...ratios("one")), Math.max(...ratios("one"))],
+      ratioFour: median(ratios("four")),
+      ratioFourSpread: [Math.min(...ratios("four")), Math.max(...ratios("four"))],
+      stateBytes,
+      ledgerBytes: ledgerSizes(),
       webhookPerSecond,
       webhookBarePerSecond,
       webhookEvents: webhookBodies.length,

@@ -26,7 +26,7 @@ export const redriveDeadLetterQueue = action({
   display: {
     label: "Redrive Dead-Letter Queue",
     description:
-      "Moves messages from a dead-letter queue back to the queue the SES Events From SQS trigger reads, once the cause of their failure is fixed. Bodies and attributes are unchanged, so signatures still verify; a message leaves the dead-letter queue only after SQS accepted its copy.",
+      "Moves messages from a dead-letter queue back to the queue the SES Events From SQS trigger reads, once the cause of their failure is fixed. Bodies are unchanged, so signatures still verify, and each message is marked with the ID it had (ses-redrive-of), so the trigger hands its event over again instead of refusing it as a re-sent copy; a message leaves the dead-letter queue only after SQS accepted its copy.",
   },
   inputs: {
     connection: connectionInput,
