@@ -4,8 +4,11 @@ import type { NormalizedSchema } from "@smithy/core/schema";
  * A JSON request as the SDK takes it, walked along the operation's input schema: member names are
  * checked (the SDK drops unknown ones silently, so a typo would change the request unseen),
  * timestamps given as ISO 8601 strings or epoch seconds become Dates and blobs given as base64
- * become bytes (the SDK drops a timestamp that is not a Date in some protocols). Other values go
- * as given: the SDK and SES check them.
+ * become bytes (the SDK drops a timestamp that is not a Date in some protocols). Scalars must
+ * have their member's type (an object would be sent as "[object Object]"), and a member that
+ * becomes a segment of the URL path may not be empty, "." or ".." or hold a "/": the SDK leaves
+ * those unencoded and the signer normalises the path, so DeleteContact with EmailAddress ".."
+ * would be sent, and signed, as DeleteContactList.
  */
 export function toSdkInput(
   schema: NormalizedSchema,
@@ -40,11 +43,37 @@ export function toSdkInput(
             `${path} has no member "${key.slice(0, 100)}"; it takes ${known.length ? known.join(", ") : "no members"}.`,
           );
         }
-        return [key, toSdkInput(member, item, `${path}.${key}`)];
+        const converted = toSdkInput(member, item, `${path}.${key}`);
+        if (member.getMergedTraits().httpLabel) pathSegmentAt(`${path}.${key}`, converted);
+        return [key, converted];
       }),
     );
   }
+  return scalarAt(schema, path, value);
+}
+
+/** A scalar of the member's own type: the SDK would send anything else mangled. */
+function scalarAt(schema: NormalizedSchema, path: string, value: unknown): unknown {
+  if (schema.isStringSchema() && typeof value !== "string") {
+    throw new Error(`${path} must be a string.`);
+  }
+  if (schema.isBooleanSchema() && typeof value !== "boolean") {
+    throw new Error(`${path} must be true or false.`);
+  }
+  if (schema.isNumericSchema() && (typeof value !== "number" || !Number.isFinite(value))) {
+    throw new Error(`${path} must be a number.`);
+  }
   return value;
+}
+
+/** A value that becomes one segment of the request's URL path. */
+function pathSegmentAt(path: string, value: unknown): void {
+  const text = String(value);
+  if (text === "" || text === "." || text === ".." || text.includes("/")) {
+    throw new Error(
+      `${path} is part of the request's URL path, so it may not be empty, "." or ".." or contain "/" (the request would reach another resource).`,
+    );
+  }
 }
 
 function objectAt(path: string, value: unknown): Record<string, unknown> {
@@ -56,11 +85,18 @@ function objectAt(path: string, value: unknown): Record<string, unknown> {
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 
+/** Whether the calendar date the text names exists (2026-02-30 does not; Date would roll it over). */
+function realDay(text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split("-").map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 function timestampAt(path: string, value: unknown): Date {
   const date =
     typeof value === "number"
       ? new Date(value * 1000)
-      : typeof value === "string" && ISO_8601.test(value)
+      : typeof value === "string" && ISO_8601.test(value) && realDay(value)
         ? new Date(value)
         : undefined;
   if (!date || Number.isNaN(date.getTime())) {
