@@ -46,7 +46,7 @@ export const expectedAccountIdInput = input({
   type: "string",
   required: false,
   comments:
-    "The 12-digit AWS account whose SES stored the mail. When set, an encrypted mail whose encryption context (aws:ses:source-account) names another account is refused, and an unencrypted one is refused too.",
+    "The 12-digit AWS account whose SES stored the mail. When set, an encrypted mail is refused when its encryption context (aws:ses:source-account) names another account or its data key was wrapped under a KMS key of another account; an unencrypted one is refused too.",
   example: "111122223333",
   clean: (value: unknown) => {
     const text = cleanString(value);

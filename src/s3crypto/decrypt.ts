@@ -209,6 +209,15 @@ export async function decryptObject(
         `The mail's data key was wrapped under KMS key ${keyId ?? "(not reported)"}, not the expected ${options.expectedKmsKeyArn}; refused.`,
       );
     }
+    // The encryption context is whoever encrypted's choice; the key's account is not. A mail
+    // wrapped under another account's key (one that lets this principal decrypt) is refused.
+    const keyAccount = keyId ? /^arn:aws[a-z-]*:kms:[^:]*:(\d{12}):/.exec(keyId)?.[1] : undefined;
+    if (options.expectedAccountId && keyAccount && keyAccount !== options.expectedAccountId) {
+      throw new DecryptionError(
+        "unexpected-kms-key",
+        `The mail's data key was wrapped under KMS key ${keyId}, in account ${keyAccount}, not in the expected account ${options.expectedAccountId}; refused (the encryption context alone can be written by anyone who encrypts).`,
+      );
+    }
     if (![16, 24, 32].includes(key.length)) {
       throw new DecryptionError(
         "bad-data-key",

@@ -9,8 +9,15 @@ export interface CertificateCacheLimits {
   maxTrusted: number;
   /** Certificates fetched but not (yet) seen verify a message: a small, separate pool. */
   maxUntried: number;
-  /** Fetches of URLs not in the cache that may run at once; more are refused, SNS retries. */
+  /** Fetches of URLs not in the cache that may run at once; more wait for a slot. */
   maxConcurrentFetches: number;
+  /**
+   * How long a fetch waits for a slot (the fetch timeout: a slot frees within it), so a genuine
+   * message waits behind the forged fetches ahead of it instead of being refused.
+   */
+  slotWaitMs: number;
+  /** Fetches that may wait at once; beyond them a request is refused (SNS retries). */
+  maxWaiting: number;
   /** How long a URL whose fetch failed is refused without fetching again. */
   failureTtlMs: number;
   now: () => number;
@@ -20,6 +27,8 @@ const DEFAULTS: CertificateCacheLimits = {
   maxTrusted: 64,
   maxUntried: 8,
   maxConcurrentFetches: 2,
+  slotWaitMs: 5000,
+  maxWaiting: 16,
   failureTtlMs: 60_000,
   now: () => Date.now(),
 };
@@ -75,6 +84,9 @@ export class CertificateCache {
   private readonly failedUntil: Lru<number>;
   private readonly limits: CertificateCacheLimits;
   private inFlight = 0;
+  private readonly waiting: (() => void)[] = [];
+  // Fetches waiting for a slot, by URL (bounded by maxWaiting).
+  private readonly queued = new Map<string, Promise<KeyObject>>();
   fetches = 0;
 
   constructor(
@@ -104,15 +116,48 @@ export class CertificateCache {
         ),
       );
     }
-    if (this.inFlight >= this.limits.maxConcurrentFetches) {
+    const queued = this.queued.get(urlText);
+    if (queued) return queued;
+    if (this.inFlight < this.limits.maxConcurrentFetches) {
+      this.inFlight += 1;
+      return this.load(urlText, url);
+    }
+    if (this.waiting.length >= this.limits.maxWaiting) {
       return Promise.reject(
         new SnsRejection(
           "certificate-unavailable",
-          "too many signing certificates are being fetched at once; SNS retries later.",
+          "too many signing certificates are waiting to be fetched; SNS retries later.",
         ),
       );
     }
-    return this.load(urlText, url);
+    // Wait for a slot, first come first served; requests for the same URL share the wait.
+    const loading = this.waitForSlot()
+      .then(() => this.load(urlText, url))
+      .finally(() => this.queued.delete(urlText));
+    this.queued.set(urlText, loading);
+    return loading;
+  }
+
+  /** Resolves holding a fetch slot that a finishing fetch handed over, or rejects in time. */
+  private waitForSlot(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        const at = this.waiting.indexOf(wake);
+        if (at >= 0) this.waiting.splice(at, 1);
+        reject(
+          new SnsRejection(
+            "certificate-unavailable",
+            "no slot to fetch the signing certificate came free in time; SNS retries later.",
+          ),
+        );
+      }, this.limits.slotWaitMs);
+      timer.unref?.();
+      this.waiting.push(wake);
+    });
   }
 
   /** Keeps a URL's certificate for good: it has just verified a genuine message. */
@@ -121,13 +166,15 @@ export class CertificateCache {
     this.trusted.set(url.href, key);
   }
 
+  /** Fetches with a slot held; the slot passes to the first waiting fetch, or is freed. */
   private load(urlText: string, url: URL): Promise<KeyObject> {
     this.fetches += 1;
-    this.inFlight += 1;
     const loading = this.fetchCertificate(url)
       .then(publicKeyOf)
       .finally(() => {
-        this.inFlight -= 1;
+        const next = this.waiting.shift();
+        if (next) next();
+        else this.inFlight -= 1;
       });
     loading.catch(() => {
       this.untried.delete(urlText);

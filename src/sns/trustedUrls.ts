@@ -7,7 +7,7 @@ const SNS_HOST = /^sns\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
  * The URL and the region of its SNS host, when it is https on an SNS host with the default port
  * and no credentials: what both the certificate and the subscribe URL must be first.
  */
-function onSnsHost(value: string): { url: URL; region: string } | undefined {
+function onSnsHost(value: string): { url: URL; region: string; china: boolean } | undefined {
   let url: URL;
   try {
     url = new URL(value);
@@ -17,8 +17,12 @@ function onSnsHost(value: string): { url: URL; region: string } | undefined {
   const host = SNS_HOST.exec(url.hostname);
   const plain =
     url.protocol === "https:" && url.port === "" && url.username === "" && url.password === "";
-  return host && plain ? { url, region: host[1] } : undefined;
+  return host && plain ? { url, region: host[1], china: host[2] !== undefined } : undefined;
 }
+
+/** Whether the host's partition is the topic's: amazonaws.com.cn serves aws-cn topics only. */
+const samePartition = (sns: { china: boolean }, topicArn: string) =>
+  sns.china === topicArn.startsWith("arn:aws-cn:");
 
 // SNS's certificate paths: /SimpleNotificationService-<hex>.pem.
 const CERTIFICATE_PATH = /^\/SimpleNotificationService-[0-9a-f]{16,64}\.pem$/;
@@ -59,10 +63,10 @@ function checkCertificateUrl(value: string, topicArn: string): URL {
     );
   }
   const region = topicRegion(topicArn);
-  if (sns.region !== region) {
+  if (sns.region !== region || !samePartition(sns, topicArn)) {
     throw new SnsRejection(
       "untrusted-certificate-url",
-      `SigningCertURL is on the SNS host of ${sns.region}, but the topic is in ${region ?? "no known region"}.`,
+      `SigningCertURL is on the SNS host ${sns.url.hostname}, but the topic is in ${region ?? "no known region"} (${topicArn.split(":")[1] ?? "?"} partition).`,
     );
   }
   return sns.url;
@@ -75,7 +79,7 @@ function checkCertificateUrl(value: string, topicArn: string): URL {
 export function assertTrustedSubscribeUrl(value: string, topicArn: string): URL {
   const sns = onSnsHost(value);
   const region = topicRegion(topicArn);
-  if (!sns || region === undefined || sns.region !== region) {
+  if (!sns || region === undefined || sns.region !== region || !samePartition(sns, topicArn)) {
     throw new SnsRejection(
       "untrusted-subscribe-url",
       `SubscribeURL is not an https URL on the SNS host of the topic's region (${region ?? "unknown"}); it was not visited.`,

@@ -351,8 +351,14 @@ describe("6. KMS key pinning and Require Encryption", () => {
     expect(kms.calls.at(-1).keyId).toBe(OUR_KEY);
   });
 
+  it("refuses a key of another account when only Expected Account ID is set", async () => {
+    const error = await rejectionOf(fetchMail("inbound/planted"));
+    expect(error.message).toMatch(/in account 999988887777, not in the expected account 111122223333/);
+  });
+
   it("reports the key that decrypted, so even without the pin the planted key shows", async () => {
-    const planted = await fetchMail("inbound/planted");
+    const open = { expectedAccountId: "", expectedRuleName: "" };
+    const planted = await fetchMail("inbound/planted", open);
     expect(planted.data.encryption).toMatchObject({ authenticated: true, kmsKeyId: FOREIGN_KEY });
     const genuine = await fetchMail("inbound/genuine", { expectedKmsKeyArn: OUR_KEY });
     expect(genuine.data.encryption).toMatchObject({ authenticated: true, kmsKeyId: OUR_KEY });

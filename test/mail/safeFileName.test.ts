@@ -25,6 +25,16 @@ describe("safeFileName", () => {
     ['a<b>c:"d"|e?f*.pdf', "a_b_c__d__e_f_.pdf"],
     ["trailing. . .", "trailing_"],
     ["Rechnung Größe ✓.pdf", "Rechnung Größe ✓.pdf"],
+    // Lookalikes that NFKC folding or Windows' best-fit conversion turn into real separators.
+    ["\uFF0F..\uFF0Fetc\uFF0Fpasswd", "passwd"],
+    ["\u2215..\u2215x.sh", "x.sh"],
+    ["..\uFF3C..\uFF3Cwin.ini", "win.ini"],
+    ["a\u2044b\u29F8c.txt", "c.txt"],
+    ["\uFF0E\uFF0E\uFF0Fhidden", "hidden"],
+    ["line\u2028break\u2029.txt", "linebreak.txt"],
+    [`invoice.pdf${" ".repeat(40)}.exe`, "invoice.pdf .exe"],
+    ["CONIN$", "_CONIN$"],
+    ["conout$.txt", "_conout$.txt"],
   ])("%j -> %j", (untrusted, safe) => {
     expect(safeFileName(untrusted, FALLBACK)).toBe(safe);
   });

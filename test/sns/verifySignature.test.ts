@@ -115,7 +115,7 @@ describe("SNS signature verification", () => {
       expect(calls).toBe(2);
     });
 
-    it("runs at most two fetches of unknown URLs at a time and refuses the rest at once", async () => {
+    it("runs at most two fetches at a time; the rest wait for a slot, first come first served", async () => {
       let started = 0;
       const pending: (() => void)[] = [];
       const cache = new CertificateCache(
@@ -128,17 +128,62 @@ describe("SNS signature verification", () => {
       const first = cache.publicKey(at(1));
       const again = cache.publicKey(at(1)); // the same URL shares the fetch
       const second = cache.publicKey(at(2));
-      const reasons = await Promise.all(
-        [3, 4, 5].map((n) => reasonOf(Promise.resolve(cache.publicKey(at(n))))),
-      );
-      expect(reasons).toEqual(Array(3).fill("certificate-unavailable"));
+      const waiting = [3, 4, 5].map((n) => Promise.resolve(cache.publicKey(at(n))));
+      const sameAsWaiting = Promise.resolve(cache.publicKey(at(3)));
       expect(started).toBe(2);
-      for (const release of pending) release();
-      await Promise.all([first, again, second]);
-      const third = cache.publicKey(at(3)); // a slot is free again
-      expect(started).toBe(3);
-      pending[2]();
-      await third;
+      pending[0]();
+      await first;
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(started).toBe(3); // the freed slot went to the first waiting URL
+      for (let n = 1; n < 5; n++) {
+        pending[n]();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await Promise.all([again, second, ...waiting, sameAsWaiting]);
+      expect(started).toBe(5);
+    });
+
+    it("lets a genuine message wait behind two forged fetches instead of refusing it (#25.3)", async () => {
+      const slow: (() => void)[] = [];
+      const cache = new CertificateCache(
+        (url) =>
+          url.pathname.includes("forged")
+            ? new Promise((_, reject) =>
+                slow.push(() => reject(new SnsRejection("certificate-unavailable", "timeout"))),
+              )
+            : Promise.resolve(TEST_CERT_PEM),
+        { slotWaitMs: 5000 },
+      );
+      const forged = [1, 2].map((n) =>
+        reasonOf(
+          Promise.resolve(
+            cache.publicKey(new URL(`https://sns.us-east-1.amazonaws.com/forged${n}.pem`)),
+          ),
+        ),
+      );
+      const genuine = Promise.resolve(cache.publicKey(at(9)));
+      for (const release of slow) release(); // the forged fetches time out
+      expect(await Promise.all(forged)).toEqual([
+        "certificate-unavailable",
+        "certificate-unavailable",
+      ]);
+      await expect(genuine).resolves.toBeDefined();
+    });
+
+    it("refuses when no slot frees in time, and beyond a bounded number of waiting fetches", async () => {
+      const cache = new CertificateCache(() => new Promise(() => {}), {
+        slotWaitMs: 50,
+        maxWaiting: 2,
+      });
+      void cache.publicKey(at(1));
+      void cache.publicKey(at(2));
+      const late = reasonOf(Promise.resolve(cache.publicKey(at(3))));
+      const alsoWaiting = reasonOf(Promise.resolve(cache.publicKey(at(4))));
+      expect(await reasonOf(Promise.resolve(cache.publicKey(at(5))))).toBe(
+        "certificate-unavailable",
+      );
+      expect(await late).toBe("certificate-unavailable");
+      expect(await alsoWaiting).toBe("certificate-unavailable");
     });
   });
 
@@ -384,5 +429,35 @@ describe("SNS signature verification", () => {
         expect((error as SnsRejection).reason).toBe(reason);
       }
     });
+  });
+});
+
+describe("SNS hosts match the topic's partition (#25.3)", () => {
+  const { assertTrustedCertificateUrl, assertTrustedSubscribeUrl } =
+    require("../../src/sns/trustedUrls") as typeof import("../../src/sns/trustedUrls");
+  const cert = (host: string) => `https://${host}/SimpleNotificationService-0123456789abcdef.pem`;
+  it("takes amazonaws.com.cn only for aws-cn topics, and amazonaws.com only for the others", () => {
+    const aws = "arn:aws:sns:us-east-1:111122223333:t";
+    const china = "arn:aws-cn:sns:cn-north-1:111122223333:t";
+    expect(() => assertTrustedCertificateUrl(cert("sns.us-east-1.amazonaws.com.cn"), aws)).toThrow(
+      /aws partition/,
+    );
+    expect(assertTrustedCertificateUrl(cert("sns.us-east-1.amazonaws.com"), aws).hostname).toBe(
+      "sns.us-east-1.amazonaws.com",
+    );
+    expect(
+      assertTrustedCertificateUrl(cert("sns.cn-north-1.amazonaws.com.cn"), china).hostname,
+    ).toBe("sns.cn-north-1.amazonaws.com.cn");
+    expect(() =>
+      assertTrustedCertificateUrl(cert("sns.cn-north-1.amazonaws.com"), china),
+    ).toThrow();
+    const confirm = (host: string, topic: string) =>
+      `https://${host}/?Action=ConfirmSubscription&TopicArn=${encodeURIComponent(topic)}&Token=x`;
+    expect(() =>
+      assertTrustedSubscribeUrl(confirm("sns.us-east-1.amazonaws.com.cn", aws), aws),
+    ).toThrow(/not visited/);
+    expect(
+      assertTrustedSubscribeUrl(confirm("sns.us-east-1.amazonaws.com", aws), aws).hostname,
+    ).toBe("sns.us-east-1.amazonaws.com");
   });
 });
