@@ -353,7 +353,9 @@ describe("6. KMS key pinning and Require Encryption", () => {
 
   it("refuses a key of another account when only Expected Account ID is set", async () => {
     const error = await rejectionOf(fetchMail("inbound/planted"));
-    expect(error.message).toMatch(/in account 999988887777, not in the expected account 111122223333/);
+    expect(error.message).toMatch(
+      /in account 999988887777, not in the expected account 111122223333/,
+    );
   });
 
   it("reports the key that decrypted, so even without the pin the planted key shows", async () => {
