@@ -143,7 +143,29 @@ export const s3EndpointInput = {
 };
 
 /** What Fetch Email Content checks, shared by the Received Email and SQS triggers. */
+export const expectedBucketInput = input({
+  label: "Expected Bucket",
+  type: "string",
+  required: false,
+  comments:
+    "The bucket your receipt rule's S3 action writes to. Recommended: the event names the object to read, and anyone who can publish to the topic (or send to the queue) could name any object the Connection can read; with this set, an event naming another bucket is refused before any S3 call.",
+  example: "inbound-mail",
+  clean: cleanOptional((text) => checkBucketName("Expected Bucket", text)),
+});
+
+export const expectedKeyPrefixInput = input({
+  label: "Expected Key Prefix",
+  type: "string",
+  required: false,
+  comments:
+    "The receipt rule's object key prefix (e.g. inbound/): with Expected Bucket, an event naming an object outside it is refused before any S3 call.",
+  example: "inbound/",
+  clean: cleanOptional((text) => checkObjectKey("Expected Key Prefix", text)),
+});
+
 export const receivedMailInputs = {
+  expectedBucket: expectedBucketInput,
+  expectedKeyPrefix: expectedKeyPrefixInput,
   expectedAccountId: expectedAccountIdInput,
   expectedRuleName: expectedRuleNameInput,
   expectedKmsKeyArn: expectedKmsKeyArnInput,

@@ -11,6 +11,8 @@ export type ReceivedMailParams = {
   region: string;
   endpoint?: string;
   fetchEmail: boolean;
+  expectedBucket?: string;
+  expectedKeyPrefix?: string;
   expectedAccountId?: string;
   expectedRuleName?: string;
   expectedKmsKeyArn?: string;
@@ -18,6 +20,23 @@ export type ReceivedMailParams = {
   maxSizeMb: number;
   allowLegacyCbc: boolean;
 };
+
+/**
+ * The event names the object to read: anyone who can publish to the topic or send to the queue
+ * could name any object the Connection reads. Checked before any S3 call.
+ */
+function checkExpectedObject(bucket: string, key: string, params: ReceivedMailParams) {
+  if (params.expectedBucket && bucket !== params.expectedBucket) {
+    throw new Error(
+      `The event names s3://${bucket.slice(0, 63)}/..., not the Expected Bucket ${params.expectedBucket}: refused, nothing was read.`,
+    );
+  }
+  if (params.expectedKeyPrefix && !key.startsWith(params.expectedKeyPrefix)) {
+    throw new Error(
+      `The event names an object outside the Expected Key Prefix ${params.expectedKeyPrefix}: refused, nothing was read.`,
+    );
+  }
+}
 
 /** The received message itself: from S3 (decrypted when SES encrypted it), or the SNS action's content. */
 async function receivedContent(
@@ -33,6 +52,7 @@ async function receivedContent(
     return { raw: bytes, encryption: null };
   }
   if (action?.type === "S3" && action.bucket && action.key) {
+    checkExpectedObject(action.bucket, action.key, params);
     if (!params.connection) {
       throw new Error(
         "Fetch Email Content needs a Connection (s3:GetObject, and kms:Decrypt for encrypted mail) to read the mail from S3.",

@@ -78,6 +78,35 @@ describe("Received Email", () => {
     expect(email.attachments[0].fileName).toBe("rechnung-tiny.pdf");
   });
 
+  it("refuses an event naming an object outside Expected Bucket / Expected Key Prefix, before any S3 call (#25.2)", async () => {
+    // Anyone who can publish to the topic can name any object the Connection may read.
+    const payroll = withAction({
+      type: "S3",
+      bucketName: "finance-private",
+      objectKey: "payroll/2026-11.eml",
+    });
+    const s3Calls = jest.spyOn(require("../../src/aws/clients"), "createS3Client");
+    await expect(receive(payroll, { expectedBucket: "inbound-mail" })).rejects.toThrow(
+      /names s3:\/\/finance-private\/\.\.\., not the Expected Bucket inbound-mail: refused, nothing was read/,
+    );
+    const outside = withAction({
+      type: "S3",
+      bucketName: "inbound-mail",
+      objectKey: "other/x.eml",
+    });
+    await expect(
+      receive(outside, { expectedBucket: "inbound-mail", expectedKeyPrefix: "inbound/" }),
+    ).rejects.toThrow(/outside the Expected Key Prefix inbound\//);
+    expect(s3Calls).not.toHaveBeenCalled();
+    s3Calls.mockRestore();
+    // The rule's own objects still go through.
+    const result = await receive(s3Notification, {
+      expectedBucket: "inbound-mail",
+      expectedKeyPrefix: vector.s3.key.slice(0, vector.s3.key.indexOf("/") + 1),
+    });
+    expect(result.payload.body.data.email.attachments).toHaveLength(1);
+  });
+
   it("refuses mail stored by another receipt rule", async () => {
     await expect(receive(s3Notification, { expectedRuleName: "other-rule" })).rejects.toThrow(
       /aws:ses:rule-name is "store-inbound", but rule "other-rule" was expected/,
