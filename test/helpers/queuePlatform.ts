@@ -8,7 +8,7 @@ import {
 import type { QueueEventItem } from "../../src/intake/queueItem";
 import { bundledHarness } from "./bundle";
 import { accessKey } from "./component";
-import { signedSnsMessage } from "./snsSigner";
+import { signedSnsMessage, TOPIC_ARN } from "./snsSigner";
 
 export const sqsClient = (endpoint: string) =>
   new SQSClient({
@@ -190,3 +190,21 @@ export class QueueFlowInstance {
     return true;
   }
 }
+
+/** A flow on `queueUrl` that accepts the test topic, with the given visibility timeout (s). */
+export const signedQueueFlow = (
+  queueUrl: string,
+  endpoint: string,
+  visibilitySeconds: number,
+  maxMessagesPerRun = 100,
+) =>
+  new QueueFlowInstance(
+    {
+      queueUrl,
+      allowedTopicArns: [TOPIC_ARN],
+      visibilityTimeoutSeconds: String(visibilitySeconds),
+      maxMessagesPerRun: String(maxMessagesPerRun),
+      waitTimeSeconds: "0",
+    },
+    endpoint,
+  );

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { parseReceivedEmail, type ReceivedAttachment } from "../../src/mail/parseReceived";
 import { safeFileName } from "../../src/mail/safeFileName";
 import { type ReferenceLeaf, referenceLeaves } from "../helpers/mimeReference";
+import { hasPython3 } from "../helpers/python";
 
 // Real messages from public test suites (see test/fixtures/mail-corpus/SOURCES.md), each as
 // stored and with every line break made CRLF, as SMTP delivers mail and SES stores it.
@@ -91,15 +92,7 @@ describe("received mail corpus: every attachment exactly as the sender encoded i
   // reading: Python nests it differently; postal-mime (which reads the text) and mailsplit
   // read it as the component does, and the mailsplit comparison above covers it.
   const pythonReadsDifferently = new Set(["cpython/msg_39.txt"]);
-  const python = (() => {
-    try {
-      execFileSync("python3", ["--version"]);
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-  (python ? it : it.skip)(
+  (hasPython3 ? it : it.skip)(
     "Python's email package decodes the same bytes (third opinion)",
     async () => {
       const out = execFileSync(

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { decodeBase64, decodeQuotedPrintable } from "../../src/mail/transferDecoding";
+import { hasPython3 } from "../helpers/python";
 
 describe("decodeBase64", () => {
   it("gives Node's bytes for every length, however the text is wrapped", () => {
@@ -49,15 +50,7 @@ describe("decodeQuotedPrintable", () => {
     expect(decodeQuotedPrintable(Buffer.from("padded= \t\r\nnext")).toString()).toBe("paddednext");
   });
 
-  const python = (() => {
-    try {
-      execFileSync("python3", ["--version"]);
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-  (python ? it : it.skip)("decodes tricky bodies as Python's binascii.a2b_qp does", () => {
+  (hasPython3 ? it : it.skip)("decodes tricky bodies as Python's binascii.a2b_qp does", () => {
     const script =
       "import binascii,json,sys\nprint(json.dumps([binascii.a2b_qp(t.encode('latin1')).hex() for t in json.load(sys.stdin)]))";
     const expected = JSON.parse(

@@ -5,13 +5,12 @@ import {
   createQueueWithDlq,
   drainBodies,
   envelopeBody,
-  QueueFlowInstance,
   queueDepth,
   sendBody,
   sesEventJson,
+  signedQueueFlow,
   sqsClient,
 } from "../helpers/queuePlatform";
-import { TOPIC_ARN } from "../helpers/snsSigner";
 
 jest.setTimeout(180_000);
 
@@ -42,16 +41,7 @@ describeWithFauxqs(
         for (const body of [...genuine, ...genuine.slice(0, 40)])
           await sendBody(sqs, queueUrl, body);
 
-        const instance = new QueueFlowInstance(
-          {
-            queueUrl,
-            allowedTopicArns: [TOPIC_ARN],
-            visibilityTimeoutSeconds: String(VISIBILITY),
-            maxMessagesPerRun: "400",
-            waitTimeSeconds: "0",
-          },
-          server().endpoint,
-        );
+        const instance = signedQueueFlow(queueUrl, server().endpoint, VISIBILITY, 400);
         const succeeded = new Map<string, number>();
         const carriers = new Map<string, Set<string>>();
         const failedOnce = new Set<string>();
@@ -101,16 +91,7 @@ describeWithFauxqs(
     it("cannot be poisoned: Acknowledge with items the trigger never handed over suppresses nothing, and a re-sent envelope is never handed over twice", async () => {
       const sqs = sqsClient(server().endpoint);
       const { queueUrl, dlqUrl } = await createQueueWithDlq(sqs, "poison", 2);
-      const instance = new QueueFlowInstance(
-        {
-          queueUrl,
-          allowedTopicArns: [TOPIC_ARN],
-          visibilityTimeoutSeconds: String(VISIBILITY),
-          maxMessagesPerRun: "100",
-          waitTimeSeconds: "0",
-        },
-        server().endpoint,
-      );
+      const instance = signedQueueFlow(queueUrl, server().endpoint, VISIBILITY, 100);
       // A flow acknowledges items built from anything but the trigger's output: the keys of
       // events that have not arrived yet, with receipt handles SQS never issued.
       const made = [0, 1, 2].map((n) => ({

@@ -5,13 +5,12 @@ import {
   createQueueWithDlq,
   drainBodies,
   envelopeBody,
-  QueueFlowInstance,
   queueDepth,
   sendBody,
   sesEventJson,
+  signedQueueFlow,
   sqsClient,
 } from "../helpers/queuePlatform";
-import { TOPIC_ARN } from "../helpers/snsSigner";
 
 jest.setTimeout(120_000);
 
@@ -55,16 +54,7 @@ describeWithFauxqs(
         await sendBody(sqs, queueUrl, body);
       }
 
-      const instance = new QueueFlowInstance(
-        {
-          queueUrl,
-          allowedTopicArns: [TOPIC_ARN],
-          visibilityTimeoutSeconds: String(VISIBILITY),
-          maxMessagesPerRun: "100",
-          waitTimeSeconds: "0",
-        },
-        server().endpoint,
-      );
+      const instance = signedQueueFlow(queueUrl, server().endpoint, VISIBILITY, 100);
       const succeeded = new Map<string, number>();
       const handedOver = new Map<string, number>();
       const failuresSoFar = new Map<string, number>();
