@@ -85,12 +85,19 @@ function objectAt(path: string, value: unknown): Record<string, unknown> {
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 
-/** Whether the calendar date the text names exists (2026-02-30 does not; Date would roll it over). */
-function realDay(text: string): boolean {
+/**
+ * Whether the moment the text names exists as written: Date rolls 2026-02-30 over to 2 March
+ * and T24:00 over to the next day, so a request would name another time than the builder's.
+ */
+function realMoment(text: string): boolean {
   const [year, month, day] = text.slice(0, 10).split("-").map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
+  const time = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(text);
   return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    (!time || (Number(time[1]) <= 23 && Number(time[2]) <= 59 && Number(time[3] ?? 0) <= 59))
   );
 }
 
@@ -98,7 +105,7 @@ function timestampAt(path: string, value: unknown): Date {
   const date =
     typeof value === "number"
       ? new Date(value * 1000)
-      : typeof value === "string" && ISO_8601.test(value) && realDay(value)
+      : typeof value === "string" && ISO_8601.test(value) && realMoment(value)
         ? new Date(value)
         : undefined;
   if (!date || Number.isNaN(date.getTime())) {
