@@ -56,11 +56,12 @@ export async function rejectionOf(
   throw new Error("Expected the call to fail, but it succeeded.");
 }
 
+// A mock of any client, and any of its command classes: the types are the SDK's own.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type AnyCommand = any;
+type CommandMock = { commandCalls: (command: AnyCommand) => { args: { input: AnyCommand }[] }[] };
+
 /** The inputs a mocked SDK client was sent, for one command class, in call order. */
-// biome-ignore lint/suspicious/noExplicitAny: a mock of any client, and any of its command classes
-export function inputsOf(
-  mock: { commandCalls: (command: any) => { args: any[] }[] },
-  command: any,
-) {
+export function inputsOf(mock: CommandMock, command: AnyCommand) {
   return mock.commandCalls(command).map((call) => call.args[0].input);
 }
