@@ -27,6 +27,8 @@ function find(value: unknown): StoredMailLocation | undefined {
   if (!isObject(data)) return undefined;
   // An SNS envelope: the SES notification is its Message, as JSON text.
   if (typeof data.Message === "string") return find(data.Message);
+  // The Received Email (or SQS) trigger's output: the normalised event is under `event`.
+  if (isObject(data.event)) return find(data.event);
   // An SES receipt notification: receipt.action is the S3 action.
   if (isObject(data.receipt)) return find(data.receipt.action);
   // The Received Email trigger's output, or an SES S3 action on its own.

@@ -110,7 +110,7 @@ export const attachmentsInput = input({
   collection: "keyvaluelist",
   required: false,
   comments:
-    "Files to attach: key = file name as the recipient sees it (invoice.pdf), value = the file, usually a reference to an earlier step's output. The content type comes from the extension, else from the file.",
+    "Files to attach: key = file name as the recipient sees it (invoice.pdf), value = the file, usually a reference to an earlier step's output, or, from code, a data URL (data:application/pdf;base64,...). Other text is attached as a text file. The content type comes from the extension, else from the file.",
   clean: cleanKeyValueList,
 });
 

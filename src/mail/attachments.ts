@@ -31,6 +31,10 @@ function contentTypeOf(fileName: string, given: string): string {
   return given || byName;
 }
 
+// A file given as text, as code-native calls must (their typed reference takes a string):
+// data:<content type>;base64,<bytes> (RFC 2397). Any other text is a text file.
+const DATA_URL = /^data:([a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+)?;base64,([A-Za-z0-9+/]*={0,2})$/i;
+
 function toBytes(
   label: string,
   key: string,
@@ -38,6 +42,13 @@ function toBytes(
 ): { data: Buffer; contentType: string } {
   if (value === undefined || value === null || value === "") {
     throw new Error(`${label}: "${key}" has no content.`);
+  }
+  const dataUrl = typeof value === "string" ? DATA_URL.exec(value) : null;
+  if (dataUrl) {
+    return {
+      data: Buffer.from(dataUrl[2], "base64"),
+      contentType: (dataUrl[1] ?? "application/octet-stream").toLowerCase(),
+    };
   }
   try {
     return util.types.toBufferDataPayload(value);

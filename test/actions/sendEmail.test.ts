@@ -144,6 +144,29 @@ describe("Send Email", () => {
     expect(Buffer.from(attachment.RawContent ?? []).toString("utf8")).toBe("a,b\n1,2\n");
   });
 
+  it("takes a data URL as the file's bytes (how code-native calls pass files), other text as text", async () => {
+    const pdf = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x0d, 0x0a, 0xff, 0x00]);
+    await send({
+      to: ["jane@example.com"],
+      attachments: [
+        { key: "scan", value: `data:application/pdf;base64,${pdf.toString("base64")}` },
+        { key: "note.txt", value: "data:not a data URL" },
+      ],
+    });
+    const files =
+      ses.commandCalls(SendEmailCommand)[0].args[0].input.Content?.Simple?.Attachments ?? [];
+    expect(
+      files.map((f) => [
+        f.FileName,
+        f.ContentType,
+        Buffer.from(f.RawContent ?? []).toString("hex"),
+      ]),
+    ).toEqual([
+      ["scan", "application/pdf", pdf.toString("hex")],
+      ["note.txt", "text/plain", Buffer.from("data:not a data URL").toString("hex")],
+    ]);
+  });
+
   it("accepts a plain object of file name -> file as attachments (an earlier step's output)", async () => {
     await send({ to: ["jane@example.com"], attachments: { "a.txt": "one", "b.json": '{"x":1}' } });
     const files =

@@ -16,6 +16,17 @@ describe("locateStoredMail", () => {
       { action: { bucket: "mail-bucket", key: "in/abc123" } },
     ],
     [
+      "the Received Email trigger's whole output (body.data)",
+      {
+        sns: { messageId: "m" },
+        event: {
+          type: "Received",
+          receipt: { action: { type: "S3", bucket: "mail-bucket", key: "in/abc123" } },
+        },
+        email: null,
+      },
+    ],
+    [
       "an S3 event notification (URL-encoded key)",
       { Records: [{ s3: { bucket: { name: "mail-bucket" }, object: { key: "in%2Fabc123" } } }] },
     ],

@@ -17,6 +17,13 @@ export const configPages = {
           },
         },
       }),
+      "Inbound Topic ARN": configVar({
+        stableKey: "inbound-topic-arn",
+        dataType: "string",
+        description:
+          "The SNS topic your receipt rule notifies (arn:aws:sns:<region>:<account>:<name>): the Received Email trigger accepts only its messages.",
+        defaultValue: "arn:aws:sns:us-east-1:111122223333:ses-inbound",
+      }),
       "Operations Address": configVar({
         stableKey: "operations-address",
         dataType: "string",

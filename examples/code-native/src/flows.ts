@@ -20,7 +20,10 @@ export const forwardPurchaseOrders = flow({
     key: "receivedEmail",
     values: {
       connection: { configVar: "AWS Connection" },
+      // The trigger accepts messages only from this topic, and subscribes to it on deploy.
+      subscribeTopic: { configVar: "Inbound Topic ARN" },
       fetchEmail: { value: false },
+      expectedBucket: { value: "inbound-mail" },
       expectedRuleName: { value: "store-inbound" },
     },
   },
@@ -41,9 +44,10 @@ export const forwardPurchaseOrders = flow({
       to: [util.types.toString(context.configVars["Operations Address"])],
       subject: `Fwd: ${email.subject}`,
       textBody: `From ${email.from?.address ?? "unknown sender"}:\n\n${email.text ?? ""}`,
+      // From code a file goes as a data URL: any other string would be sent as a text file.
       attachments: email.attachments.map((attachment) => ({
         key: attachment.fileName,
-        value: attachment.file.data.toString("base64"),
+        value: `data:${attachment.file.contentType};base64,${attachment.file.data.toString("base64")}`,
       })),
     });
     return { data: { forwarded: email.attachments.length, messageId: sent.data.messageId } };
