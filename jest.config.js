@@ -8,4 +8,7 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node10" } }],
   },
   testTimeout: 20000,
+  // The steps' execution-log lines go to the console: tests that care assert on them (logger
+  // mocks, spies); the rest must not bury a failure under a thousand lines.
+  silent: true,
 };

@@ -12,6 +12,17 @@ const { sendMailDemo } = require("./sendMail");
 const { receiveMailDemo } = require("./receiveMail");
 const { queueEventsDemo } = require("./queueEvents");
 
+// The steps' execution-log lines (Spectral's harness logs to the console): shown indented and
+// labelled, so they read as the log of a step, not as the demo's own findings or errors.
+const print = console.log.bind(console);
+for (const [level, label] of [
+  ["info", "step log"],
+  ["warn", "step log, warning"],
+  ["error", "step log, error"],
+]) {
+  console[level] = (...parts) => print(`   ${label}: ${parts.join(" ")}`);
+}
+
 async function main() {
   const component = require(join(__dirname, "..", "dist", "index.js")).default;
   // The emulators only check that requests are signed with a known key; these are not real keys.
@@ -31,6 +42,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`Demo failed: ${error.message}`);
+  process.stderr.write(`Demo failed: ${error.message}\n`);
   process.exit(1);
 });

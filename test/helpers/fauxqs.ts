@@ -12,11 +12,13 @@ export const fauxqsRuns = (() => {
 /** `describe` where fauxqs runs; elsewhere a visible skip that says why. */
 export const describeWithFauxqs = fauxqsRuns
   ? describe
-  : (name: string, body: () => void) =>
-      describe.skip(
-        `${name} (skipped: fauxqs needs Node >= 22.5, this is ${process.version})`,
-        body,
+  : (name: string, body: () => void) => {
+      // Straight to stderr: the console is silenced in tests, and a skip must be seen.
+      process.stderr.write(
+        `Skipped "${name}": fauxqs needs Node >= 22.5, this is ${process.version} (npm run test:node22 runs it).\n`,
       );
+      describe.skip(`${name} (skipped: fauxqs needs Node >= 22.5)`, body);
+    };
 
 export interface Fauxqs {
   endpoint: string;
