@@ -134,7 +134,9 @@ async function receiveMailDemo({ harness, connection, keys }) {
       throw new Error("A tampered mail was accepted.");
     } catch (error) {
       if (!/failed GCM authentication/.test(error.message)) throw error;
-      console.log(`   Tampered copy (one ciphertext bit flipped) refused, as expected: ${error.message}`);
+      console.log(
+        `   Tampered copy (one ciphertext bit flipped) refused, as expected: ${error.message}`,
+      );
     }
 
     await deliverReceiptNotification({ harness, connection, endpoint, key, purchaseOrder });
@@ -221,7 +223,9 @@ async function deliverReceiptNotification({ harness, connection, endpoint, key, 
       throw new Error("A forged notification was accepted.");
     } catch (error) {
       if (!/signature does not match/.test(error.message)) throw error;
-      console.log(`   Forged copy (a verdict changed after signing) refused, as expected: ${error.message}`);
+      console.log(
+        `   Forged copy (a verdict changed after signing) refused, as expected: ${error.message}`,
+      );
     }
 
     // Anyone's topic can send SNS-signed messages to a known URL: only the builder's are accepted.
