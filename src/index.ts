@@ -3,6 +3,10 @@ import { actions } from "./actions";
 import { adviseOnError } from "./aws/errors";
 import { connections } from "./connections";
 import { dataSources } from "./dataSources";
+
+// For the generated documentation only (scripts/docs.js): the event of each SES event type.
+export { eventExamples } from "./sesEvents/examples";
+
 import { triggers } from "./triggers";
 
 export default component({

@@ -194,3 +194,72 @@ export const deliveryDelayEvent = {
     ],
   },
 };
+
+const EVENT_MAIL = "0100019a7f3c2d1e-1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f-000000";
+const publishedMail = () =>
+  mail(EVENT_MAIL, { tags: { "ses:configuration-set": ["transactional"] } });
+
+/** Event publishing: SES accepted the send request. */
+export const sendEvent = { eventType: "Send", mail: publishedMail(), send: {} };
+
+/** Event publishing: SES rejected the message (it contained a virus). */
+export const rejectEvent = {
+  eventType: "Reject",
+  mail: publishedMail(),
+  reject: { reason: "Bad content" },
+};
+
+/** Event publishing: the recipient opened the message (open tracking). */
+export const openEvent = {
+  eventType: "Open",
+  mail: publishedMail(),
+  open: {
+    timestamp: "2026-11-23T18:01:40.112Z",
+    ipAddress: "198.51.100.7",
+    userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15",
+  },
+};
+
+/** Event publishing: a templated send whose template could not be rendered. */
+export const renderingFailureEvent = {
+  eventType: "Rendering Failure",
+  mail: publishedMail(),
+  failure: {
+    templateName: "monthly-invoice",
+    errorMessage: "Attribute 'invoiceNumber' is not present in the rendering data.",
+  },
+};
+
+/** Event publishing: a recipient changed their list subscription (list management). */
+export const subscriptionEvent = {
+  eventType: "Subscription",
+  mail: publishedMail(),
+  subscription: {
+    contactList: "newsletter",
+    timestamp: "2026-11-23T18:05:00.000Z",
+    source: "UnsubscribeHeader",
+    newTopicPreferences: {
+      unsubscribeAll: true,
+      topicSubscriptionStatus: [{ topicName: "monthly", subscriptionStatus: "OptOut" }],
+    },
+    oldTopicPreferences: {
+      unsubscribeAll: false,
+      topicSubscriptionStatus: [{ topicName: "monthly", subscriptionStatus: "OptIn" }],
+    },
+  },
+};
+
+/** One published or notified sample per SES event type, in SES_EVENT_TYPES order. */
+export const SAMPLE_PER_EVENT_TYPE = {
+  Bounce: bouncePermanent,
+  Complaint: complaint,
+  Delivery: delivery,
+  Received: receivedS3,
+  Send: sendEvent,
+  Reject: rejectEvent,
+  DeliveryDelay: deliveryDelayEvent,
+  Open: openEvent,
+  Click: clickEvent,
+  RenderingFailure: renderingFailureEvent,
+  Subscription: subscriptionEvent,
+} as const;
