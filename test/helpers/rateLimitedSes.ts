@@ -38,6 +38,18 @@ export async function startRateLimitedSes(options: {
       body += chunk;
     });
     req.on("end", () => {
+      // GetAccount: the send rate a bulk send paces to when it is given none.
+      if (req.method === "GET" && req.url?.startsWith("/v2/email/account")) {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({
+            ProductionAccessEnabled: true,
+            SendingEnabled: true,
+            SendQuota: { Max24HourSend: 10_000_000, MaxSendRate: rate, SentLast24Hours: 0 },
+          }),
+        );
+        return;
+      }
       const now = Date.now();
       tokens = Math.min(rate, tokens + ((now - last) / 1000) * rate);
       last = now;
