@@ -13,6 +13,7 @@ const {
   writeFileSync,
 } = require("node:fs");
 const { join } = require("node:path");
+const { renderPolicyPage } = require("./iam-policy.js");
 
 const DOCS = join(__dirname, "..", "documentation");
 
@@ -308,6 +309,8 @@ if (require.main === module) {
   }
   const files = renderAll(component, bundle.eventExamples());
   for (const [name, text] of Object.entries(files)) writeFileSync(join(DOCS, name), text);
+  const policyPage = join(DOCS, "iam-policy.md");
+  writeFileSync(policyPage, renderPolicyPage(readFileSync(policyPage, "utf8")));
   console.log(
     `Wrote ${Object.keys(files).length} pages to documentation/actions/ and documentation/triggers/.`,
   );

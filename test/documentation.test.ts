@@ -21,6 +21,13 @@ describe("generated documentation", () => {
     );
   });
 
+  it("iam-policy.md holds the policy generated from the code (run `npm run docs`)", () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the generator is plain JavaScript
+    const { renderPolicyPage } = require("../scripts/iam-policy.js") as any;
+    const page = readFileSync(join(docs, "iam-policy.md"), "utf8");
+    expect(page).toBe(renderPolicyPage(page));
+  });
+
   it("shows every SES event type on the SES Notification trigger's page", () => {
     const page = expected["triggers/sesNotification.md"];
     for (const type of SES_EVENT_TYPES) expect(page).toContain(`### ${type}\n`);

@@ -1,50 +1,17 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-// Every AWS call the code makes, read from the code itself: each SDK command a module loads with
-// `const { ...Command } = await import("@aws-sdk/client-<service>")`. Each must have its IAM
-// action in documentation/iam-policy.md, so a new call without a policy entry fails here.
-const SRC = join(__dirname, "..", "src");
+// Every AWS call the code makes, read from the code itself by scripts/iam-policy.js (each SDK
+// command a module loads). Each must have its IAM action in documentation/iam-policy.md, so a new
+// call without a policy entry fails here.
 const POLICY = readFileSync(join(__dirname, "..", "documentation", "iam-policy.md"), "utf8");
-
-// SDK commands whose IAM action is not named after them.
-const IAM_NAME: Record<string, string> = {
-  ListObjectsV2: "ListBucket",
-  DeleteMessageBatch: "DeleteMessage",
-  SendMessageBatch: "SendMessage",
-};
-const SERVICE: Record<string, string> = {
-  sesv2: "ses",
-  ses: "ses",
-  s3: "s3",
-  kms: "kms",
-  sns: "sns",
-  sqs: "sqs",
-  sts: "sts",
-};
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sourceFiles(join(dir, entry.name))
-      : entry.name.endsWith(".ts")
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
+// biome-ignore lint/suspicious/noExplicitAny: the generator is plain JavaScript
+const { awsCalls } = require("../scripts/iam-policy.js") as any;
 
 function iamActionsOfCode(): Map<string, string[]> {
   const calls = new Map<string, string[]>();
-  const pattern = /const\s*\{([^}]*)\}\s*=\s*await import\("@aws-sdk\/client-([a-z0-9]+)"\)/g;
-  for (const file of sourceFiles(SRC)) {
-    for (const [, names, client] of readFileSync(file, "utf8").matchAll(pattern)) {
-      for (const name of names.split(",").map((n) => n.trim().split(":")[0].trim())) {
-        const command = /^(\w+)Command$/.exec(name)?.[1];
-        if (!command) continue;
-        const action = `${SERVICE[client]}:${IAM_NAME[command] ?? command}`;
-        calls.set(action, [...(calls.get(action) ?? []), file.slice(SRC.length + 1)]);
-      }
-    }
+  for (const [action, file] of awsCalls() as [string, string][]) {
+    calls.set(action, [...(calls.get(action) ?? []), file]);
   }
   return calls;
 }
