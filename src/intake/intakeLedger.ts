@@ -94,17 +94,21 @@ export class IntakeLedger {
 
   /** Records that `messageId` carried `key` to a flow at `now` (ms). */
   record(key: string, messageId: string, now: number): void {
-    const keyDigest = digest(key, KEY_CHARS);
-    this.carriers.delete(keyDigest); // re-inserted at the end: the order stays by time
-    this.carriers.set(keyDigest, { id: digest(messageId, ID_CHARS), at: Math.floor(now / 1000) });
+    this.put(digest(key, KEY_CHARS), {
+      id: digest(messageId, ID_CHARS),
+      at: Math.floor(now / 1000),
+    });
   }
 
   /** Everything `other` recorded, on top of this (its records are the newer). */
   absorb(other: IntakeLedger): void {
-    for (const [key, carrier] of other.carriers) {
-      this.carriers.delete(key);
-      this.carriers.set(key, carrier);
-    }
+    for (const [key, carrier] of other.carriers) this.put(key, carrier);
+  }
+
+  /** Sets a record at the end, where the newest are: the order stays by time. */
+  private put(keyDigest: string, carrier: Carrier): void {
+    this.carriers.delete(keyDigest);
+    this.carriers.set(keyDigest, carrier);
   }
 
   /** Drops records older than `maxAgeMs`, and the oldest beyond MAX_LEDGER_ENTRIES. */

@@ -15,11 +15,6 @@ export interface SortedPage<M> {
   leave: { message: M; why: Extract<QueueDecision, { kind: "leave" }>["why"]; detail: string }[];
 }
 
-/**
- * One page of SQS messages sorted into what goes to the flow, what is deleted now (genuine and
- * done with) and what is left in the queue (refused, or held back): the trigger's whole policy,
- * with no AWS call. A certificate that cannot be fetched leaves its message for a retry.
- */
 /** What the sorting reads of an SQS message. */
 export interface SortableMessage {
   messageId: string;
@@ -33,6 +28,11 @@ const time = (text: string | null | undefined) => {
   return Number.isFinite(ms) ? ms : null;
 };
 
+/**
+ * One page of SQS messages sorted into what goes to the flow, what is deleted now (genuine and
+ * done with) and what is left in the queue (refused, or held back): the trigger's whole policy,
+ * with no AWS call. A certificate that cannot be fetched leaves its message for a retry.
+ */
 export async function sortQueueMessages<M extends SortableMessage>(
   messages: readonly M[],
   options: {

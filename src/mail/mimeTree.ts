@@ -120,8 +120,7 @@ class MimeReader {
       throw new Error(`Maximum header size of ${this.limits.maxHeadersSize} bytes exceeded`);
     }
     const fields = contentFields(header, defaultType);
-    const boundary = fields.params.boundary;
-    if (!fields.type.startsWith("multipart/") || !boundary) {
+    if (!hasParts(fields)) {
       return [
         { header, body: raw.subarray(Math.min(bodyStart, limit), limit), fields, children: [] },
         ending,
@@ -132,7 +131,7 @@ class MimeReader {
         `Maximum MIME nesting depth of ${this.limits.maxNestingDepth} levels exceeded`,
       );
     }
-    const level = this.boundaries.push(Buffer.from(boundary, "utf8")) - 1;
+    const level = this.boundaries.push(Buffer.from(fields.params.boundary, "utf8")) - 1;
     const childType = fields.type === "multipart/digest" ? "message/rfc822" : "text/plain";
     const children: MimePart[] = [];
     // The preamble runs to the first delimiter, then each part to the next one.
@@ -161,15 +160,15 @@ export function readMimeTree(raw: Buffer, limits: MimeLimits): MimePart {
 }
 
 /** A multipart entity with a boundary: its bytes are its parts', never a file of its own. */
-export function isContainer(part: MimePart): boolean {
-  return part.fields.type.startsWith("multipart/") && Boolean(part.fields.params.boundary);
+function hasParts(fields: ContentFields): boolean {
+  return fields.type.startsWith("multipart/") && Boolean(fields.params.boundary);
 }
 
 /** The leaves of a tree, in the order they appear in the message. */
 export function leafParts(root: MimePart): MimePart[] {
   const leaves: MimePart[] = [];
   const walk = (part: MimePart) => {
-    if (!isContainer(part)) leaves.push(part);
+    if (!hasParts(part.fields)) leaves.push(part);
     for (const child of part.children) walk(child);
   };
   walk(root);

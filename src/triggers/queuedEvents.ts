@@ -85,9 +85,8 @@ export const sesQueueEvents = batchTrigger({
     const pageNumber = (cursor?.page ?? 0) + 1;
     // The run's own hand-overs also ride in the cursor, in case the platform does not pass one
     // page's state to the next.
-    const ledger = IntakeLedger.read(
-      context.polling.getState().ledger ?? context.polling.getState().handedOver,
-    );
+    const polled = context.polling.getState();
+    const ledger = IntakeLedger.read(polled.ledger ?? polled.handedOver); // handedOver: version 1
     const runLedger = IntakeLedger.read(cursor?.handedOver);
     ledger.absorb(runLedger);
 

@@ -11,9 +11,10 @@ export interface QueueLocation {
 }
 
 /**
- * `value`, canonical (`url`), when it is a queue URL the client may send signed requests to: on AWS's SQS host for
- * `region`, or, with an endpoint override (an emulator, a VPC endpoint), any http(s) host with
- * an account and queue name path. Errors name the input and never call AWS.
+ * `value` in one canonical spelling (`url`), when it is a queue URL the client may send signed
+ * requests to: on AWS's SQS host for `region`, or, with an endpoint override (an emulator, a VPC
+ * endpoint), any http(s) host with an account and queue name path. Errors name the input and
+ * never call AWS.
  */
 export function checkQueueUrl(
   label: string,

@@ -136,7 +136,7 @@ export class QueueFlowInstance {
    * Batch executions `concurrency` at a time, as Prismatic runs a batch trigger's items when the
    * builder raises the concurrent batch limit: each loads the persisted state when it starts
    * and, if it succeeds, writes back what its steps returned, whole, when it ends (the last
-   * writer wins); a failed one writes nothing. Random pauses interleave them. Resolves with the
+   * writer wins); a failed one writes nothing. Random pauses interleave concurrent ones. Resolves with the
    * batches that succeeded.
    */
   async runBatchesConcurrently(
@@ -152,7 +152,11 @@ export class QueueFlowInstance {
       batches.push(items.slice(start, start + options.batchSize));
     }
     const succeeded: QueueEventItem[][] = [];
-    const pause = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 40));
+    // Only executions that run side by side need interleaving.
+    const pause = () =>
+      new Promise((resolve) =>
+        setTimeout(resolve, options.concurrency > 1 ? Math.random() * 40 : 0),
+      );
     let next = 0;
     const worker = async () => {
       while (next < batches.length) {
@@ -180,14 +184,12 @@ export class QueueFlowInstance {
 
   /** A batch execution: the flow's own steps, then Acknowledge SES Events as its last step. */
   async runBatch(items: QueueEventItem[], flowSucceeds: boolean): Promise<boolean> {
-    if (!flowSucceeds) return false; // the execution fails before acknowledging: nothing written
-    const result = (await this.harness.action(
-      "acknowledgeSesEvents",
-      { connection: accessKey, endpoint: this.sqsEndpoint, events: items },
-      { crossFlowState: structuredClone(this.crossFlowState) },
-    )) as { crossFlowState?: Record<string, unknown> };
-    if (result.crossFlowState) this.crossFlowState = result.crossFlowState;
-    return true;
+    const done = await this.runBatchesConcurrently(items, {
+      batchSize: items.length,
+      concurrency: 1,
+      fails: () => !flowSucceeds, // fails before acknowledging: nothing written
+    });
+    return done.length > 0;
   }
 }
 
