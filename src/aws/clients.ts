@@ -5,6 +5,7 @@ import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import type { SNSClient } from "@aws-sdk/client-sns";
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { Connection } from "@prismatic-io/spectral";
+import { clientCache } from "./clientCache";
 import { credentialsFor } from "./credentials";
 import { annotateErrorsWithIamAction } from "./iamActionAnnotation";
 
@@ -39,9 +40,22 @@ export function createClientOf<Client, Extra extends object = object>(
   servicePrefix: string,
   extra: Extra = {} as Extra,
 ): Client {
-  const client = new ClientClass({ ...baseConfig(settings), ...extra });
-  annotateErrorsWithIamAction(client, servicePrefix);
-  return client;
+  // Built first: the connection is checked before any client is made or reused.
+  const config = { ...baseConfig(settings), ...extra };
+  const create = () => {
+    const client = new ClientClass(config);
+    annotateErrorsWithIamAction(client, servicePrefix);
+    return client;
+  };
+  // A client without the SDK's retries is not shared: its caller decides what is safe to resend,
+  // and must not meet a kept-alive connection the server has closed.
+  if ("maxAttempts" in extra) return create();
+  const { connection, region, endpoint } = settings;
+  return clientCache.get(
+    ClientClass,
+    [servicePrefix, region, endpoint ?? null, connection.key, connection.fields ?? null, extra],
+    create,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { DigestLog, digestOf, type StoredDigestLog } from "../dedupe/digestLog";
 
 /**
  * What the SQS trigger handed over, so that each SES event reaches a successful flow once:
@@ -25,47 +25,49 @@ export const MAX_LEDGER_ENTRIES = 100_000;
 /** SQS message attribute Redrive Dead-Letter Queue sets: the ID of the message it sends back. */
 export const REDRIVE_ATTRIBUTE = "ses-redrive-of";
 
-const KEY_CHARS = 11; // 64 bits of SHA-256: a collision among 100,000 keys is ~3e-10 likely
+const KEY_CHARS = 11; // 66 bits of SHA-256: a collision among 100,000 keys is ~1e-10 likely
 const ID_CHARS = 6; // 36 bits: enough to tell one carrier from another of the same event
-const TIME_CHARS = 6; // seconds after the ledger's base, base 36 (69 years)
-const RECORD_CHARS = KEY_CHARS + ID_CHARS + TIME_CHARS;
-
-const digest = (text: string, chars: number) =>
-  createHash("sha256").update(text).digest("base64url").slice(0, chars);
+// Whole seconds after the ledger's base, base 36 (69 years).
+const FORMAT = { keyChars: KEY_CHARS, payloadChars: ID_CHARS, timeChars: 6, unitMs: 1000 };
 
 interface Carrier {
   /** Digest of the SQS message ID that carried the event. */
   id: string;
-  /** When it was handed over, in whole seconds. */
+  /** When it was handed over, ms (to the second). */
   at: number;
 }
 
-/** The stored form: fixed-width records in one string, oldest first. */
-export interface StoredLedger {
-  v: 2;
-  /** Seconds since the epoch that each record's time counts from. */
-  base: number;
-  records: string;
+/** The stored form: version 3 (64 buckets of fixed-width records; see DigestLog). */
+export interface StoredLedger extends StoredDigestLog {
+  v: 3;
 }
 
 export class IntakeLedger {
-  // Insertion order is hand-over order: pruning by age takes from the front.
-  private readonly carriers = new Map<string, Carrier>();
+  private readonly log: DigestLog;
 
-  /** The ledger in `value` (this format, or the version-1 hand-over log), or an empty one. */
+  constructor(stored?: StoredDigestLog) {
+    this.log = new DigestLog(FORMAT, stored);
+  }
+
+  /**
+   * The ledger in `value` (this format, version 2's single string of records, or version 1's
+   * hand-over log), or an empty one.
+   */
   static read(value: unknown): IntakeLedger {
-    const ledger = new IntakeLedger();
     const stored = value as { v?: number; base?: number; records?: unknown; held?: unknown };
+    if (stored?.v === 3 && DigestLog.isStored(stored)) return new IntakeLedger(stored);
+    const ledger = new IntakeLedger();
     if (stored?.v === 2 && typeof stored.records === "string" && Number.isFinite(stored.base)) {
+      // Version 2: one string of records (key, carrier, seconds after base), oldest first.
       const base = stored.base as number;
       const records = stored.records;
-      for (let i = 0; i + RECORD_CHARS <= records.length; i += RECORD_CHARS) {
-        const at = Number.parseInt(records.slice(i + KEY_CHARS + ID_CHARS, i + RECORD_CHARS), 36);
+      const width = KEY_CHARS + ID_CHARS + FORMAT.timeChars;
+      for (let i = 0; i + width <= records.length; i += width) {
+        const at = Number.parseInt(records.slice(i + KEY_CHARS + ID_CHARS, i + width), 36);
         if (!Number.isFinite(at)) continue;
-        ledger.carriers.set(records.slice(i, i + KEY_CHARS), {
-          id: records.slice(i + KEY_CHARS, i + KEY_CHARS + ID_CHARS),
-          at: base + at,
-        });
+        const key = records.slice(i, i + KEY_CHARS);
+        const id = records.slice(i + KEY_CHARS, i + KEY_CHARS + ID_CHARS);
+        ledger.log.append(key, id, (base + at) * 1000);
       }
     } else if (stored?.v === 1 && typeof stored.held === "object" && stored.held !== null) {
       // Version 1 (before 0.2.0's single-writer ledger): key -> [SQS message ID, ms].
@@ -79,58 +81,37 @@ export class IntakeLedger {
   }
 
   get size(): number {
-    return this.carriers.size;
+    return this.log.size;
   }
 
   /** Who carried `key` when it was last handed over, if it was. */
   carrierOf(key: string): Carrier | undefined {
-    return this.carriers.get(digest(key, KEY_CHARS));
+    const record = this.log.find(digestOf(key, KEY_CHARS));
+    return record && { id: record.payload, at: record.at };
   }
 
   /** Whether `messageId` is the message recorded as the carrier. */
   static carries(carrier: Carrier, messageId: string): boolean {
-    return carrier.id === digest(messageId, ID_CHARS);
+    return carrier.id === digestOf(messageId, ID_CHARS);
   }
 
   /** Records that `messageId` carried `key` to a flow at `now` (ms). */
   record(key: string, messageId: string, now: number): void {
-    this.put(digest(key, KEY_CHARS), {
-      id: digest(messageId, ID_CHARS),
-      at: Math.floor(now / 1000),
-    });
+    this.log.append(digestOf(key, KEY_CHARS), digestOf(messageId, ID_CHARS), now);
   }
 
-  /** Everything `other` recorded, on top of this (its records are the newer). */
+  /** Everything `other` recorded, after this ledger's own records (its records are the newer). */
   absorb(other: IntakeLedger): void {
-    for (const [key, carrier] of other.carriers) this.put(key, carrier);
-  }
-
-  /** Sets a record at the end, where the newest are: the order stays by time. */
-  private put(keyDigest: string, carrier: Carrier): void {
-    this.carriers.delete(keyDigest);
-    this.carriers.set(keyDigest, carrier);
+    this.log.absorb(other.log);
   }
 
   /** Drops records older than `maxAgeMs`, and the oldest beyond MAX_LEDGER_ENTRIES. */
   prune(now: number, maxAgeMs: number): void {
-    const oldest = Math.floor((now - maxAgeMs) / 1000);
-    let excess = this.carriers.size - MAX_LEDGER_ENTRIES;
-    for (const [key, carrier] of this.carriers) {
-      if (excess <= 0 && carrier.at >= oldest) break;
-      this.carriers.delete(key);
-      excess--;
-    }
+    this.log.prune(now - maxAgeMs, MAX_LEDGER_ENTRIES);
   }
 
   toJSON(): StoredLedger {
-    let base = Number.POSITIVE_INFINITY;
-    for (const carrier of this.carriers.values()) base = Math.min(base, carrier.at);
-    if (!Number.isFinite(base)) return { v: 2, base: 0, records: "" };
-    const records: string[] = [];
-    for (const [key, carrier] of this.carriers) {
-      records.push(key, carrier.id, (carrier.at - base).toString(36).padStart(TIME_CHARS, "0"));
-    }
-    return { v: 2, base, records: records.join("") };
+    return { v: 3, ...this.log.toStored() };
   }
 }
 
@@ -153,7 +134,7 @@ export interface EventCopy {
   redriveOf: string | null;
 }
 
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+const iso = (ms: number) => new Date(ms).toISOString();
 
 /** What to do with one SQS message of an SES event (see the ledger's comment for why). */
 export function decideEvent(copy: EventCopy, ledger: IntakeLedger): QueueDecision {

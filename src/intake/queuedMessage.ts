@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { normalizeSesMessage, type SesEvent } from "../sesEvents/normalize";
 import type { CertificateCache } from "../sns/certificateCache";
 import { parseSnsMessage, type SnsEnvelope, SnsRejection, snsEnvelopeOf } from "../sns/snsMessage";
-import { verifySnsMessage } from "../sns/verifySignature";
+import { verifySnsMessageNow } from "../sns/verifySignature";
 
 /**
  * One SQS message of an SES event pipeline, checked (the intake of the coming SQS trigger,
@@ -70,7 +70,7 @@ export async function readQueuedMessage(
     return { kind: "event", event, sns: null, deliveryKey };
   }
   try {
-    const message = await verifySnsMessage(parseSnsMessage(body), options.certificates, {
+    const message = await verifySnsMessageNow(parseSnsMessage(body), options.certificates, {
       acceptedTopicArns: options.acceptedTopicArns,
       maxAgeSeconds: options.maxAgeSeconds ?? FOURTEEN_DAYS,
       requireSignatureVersion2: options.requireSignatureVersion2,

@@ -37,23 +37,24 @@ const MAX_REMEMBERED_FAILURES = 256;
 /** A bounded map that forgets its least recently used entry first. */
 class Lru<V> {
   private readonly entries = new Map<string, V>();
+  // The most recently used key: a hit on it (the usual case, one topic's certificate) moves nothing.
+  private newest: string | undefined;
   constructor(private readonly max: number) {}
   get(key: string): V | undefined {
     const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
+    if (value !== undefined && key !== this.newest) this.set(key, value);
     return value;
   }
   set(key: string, value: V) {
     this.entries.delete(key);
     this.entries.set(key, value);
+    this.newest = key;
     if (this.entries.size > this.max)
       this.entries.delete(this.entries.keys().next().value as string);
   }
   delete(key: string) {
     this.entries.delete(key);
+    if (key === this.newest) this.newest = undefined;
   }
 }
 
@@ -158,6 +159,11 @@ export class CertificateCache {
       timer.unref?.();
       this.waiting.push(wake);
     });
+  }
+
+  /** The key of a certificate that has verified a message before, if this one has. */
+  trustedKey(url: URL): KeyObject | undefined {
+    return this.trusted.get(url.href);
   }
 
   /** Keeps a URL's certificate for good: it has just verified a genuine message. */

@@ -1,12 +1,15 @@
+import { DigestLog, digestOf, type StoredDigestLog } from "../dedupe/digestLog";
+
 /**
  * The SNS message IDs a trigger recently passed on, so a redelivery of the same message (SNS
- * delivers at least once, and retries what it thinks failed) is recognised. Pure: the caller
- * loads it from persisted state and stores what `remember` returns.
+ * delivers at least once, and retries what it thinks failed) is recognised. Constant work per
+ * delivery whatever it holds (see DigestLog). Pure: the caller loads it from persisted state and
+ * stores `toJSON()`.
  */
-export interface DeliveryLog {
-  v: 1;
-  /** Message ID -> when it was passed on (ms), oldest first. */
-  seen: Record<string, number>;
+
+/** The stored form: version 2 (version 1 was an object of message ID -> ms). */
+export interface StoredDeliveryLog extends StoredDigestLog {
+  v: 2;
 }
 
 export interface DeliveryLogLimits {
@@ -16,35 +19,47 @@ export interface DeliveryLogLimits {
   maxEntries: number;
 }
 
-export function readDeliveryLog(value: unknown): DeliveryLog {
-  const log = value as Partial<DeliveryLog> | undefined;
-  if (log?.v !== 1 || typeof log.seen !== "object" || log.seen === null) {
-    return { v: 1, seen: {} };
+// 66 bits of the ID's SHA-256: a false "already passed on" among 2,000 IDs is ~3e-17 likely.
+const KEY_CHARS = 11;
+// Milliseconds after the base, base 36: 89 years, and the first delivery's exact time.
+const FORMAT = { keyChars: KEY_CHARS, payloadChars: 0, timeChars: 8, unitMs: 1 };
+
+export class DeliveryLog {
+  private constructor(private readonly log: DigestLog) {}
+
+  /** The log in `value` (this format or version 1), or an empty one. */
+  static read(value: unknown): DeliveryLog {
+    const stored = value as { v?: number; seen?: unknown } | null | undefined;
+    if (stored?.v === 2 && DigestLog.isStored(stored)) {
+      return new DeliveryLog(new DigestLog(FORMAT, stored));
+    }
+    const log = new DeliveryLog(new DigestLog(FORMAT));
+    if (stored?.v === 1 && typeof stored.seen === "object" && stored.seen !== null) {
+      const entries = Object.entries(stored.seen as Record<string, unknown>);
+      for (const [messageId, at] of entries) {
+        if (typeof at === "number") log.log.append(digestOf(messageId, KEY_CHARS), "", at);
+      }
+    }
+    return log;
   }
-  return { v: 1, seen: log.seen };
-}
 
-/** When the message was passed on before, if it was within the log's window. */
-export function seenAt(
-  log: DeliveryLog,
-  messageId: string,
-  now: number,
-  limits: DeliveryLogLimits,
-): number | undefined {
-  const at = log.seen[messageId];
-  return typeof at === "number" && now - at <= limits.maxAgeMs ? at : undefined;
-}
+  get size(): number {
+    return this.log.size;
+  }
 
-/** The log with `messageId` added now, pruned to the limits. */
-export function remember(
-  log: DeliveryLog,
-  messageId: string,
-  now: number,
-  limits: DeliveryLogLimits,
-): DeliveryLog {
-  const entries = Object.entries(log.seen).filter(
-    ([id, at]) => id !== messageId && typeof at === "number" && now - at <= limits.maxAgeMs,
-  );
-  entries.push([messageId, now]);
-  return { v: 1, seen: Object.fromEntries(entries.slice(-limits.maxEntries)) };
+  /** When the message was passed on before, if it was within `maxAgeMs` of `now`. */
+  seenAt(messageId: string, now: number, maxAgeMs: number): number | undefined {
+    const record = this.log.find(digestOf(messageId, KEY_CHARS));
+    return record && now - record.at <= maxAgeMs ? record.at : undefined;
+  }
+
+  /** Adds `messageId` as passed on at `now`, pruned to the limits. */
+  remember(messageId: string, now: number, limits: DeliveryLogLimits): void {
+    this.log.append(digestOf(messageId, KEY_CHARS), "", now);
+    this.log.prune(now - limits.maxAgeMs, limits.maxEntries);
+  }
+
+  toJSON(): StoredDeliveryLog {
+    return { v: 2, ...this.log.toStored() };
+  }
 }

@@ -128,10 +128,12 @@ export function parseSnsMessage(rawBody: string): SnsMessage {
 
 /** The text SNS signed: "name\nvalue\n" for each signed field present, in order. */
 export function stringToSign(message: SnsMessage): string {
-  return SIGNED_FIELDS[message.Type]
-    .filter((field) => message[field] !== undefined)
-    .map((field) => `${field}\n${message[field]}\n`)
-    .join("");
+  let text = "";
+  for (const field of SIGNED_FIELDS[message.Type]) {
+    const value = message[field];
+    if (value !== undefined) text += `${field}\n${value}\n`;
+  }
+  return text;
 }
 
 /** The region of a topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME). */

@@ -1,4 +1,4 @@
-import { verify } from "node:crypto";
+import { type KeyObject, verify } from "node:crypto";
 import type { CertificateCache } from "./certificateCache";
 import { type SnsMessage, SnsRejection, stringToSign } from "./snsMessage";
 import { assertTrustedCertificateUrl } from "./trustedUrls";
@@ -61,13 +61,15 @@ function assertFresh(timestamp: string, maxAgeSeconds: number, now: number) {
 /**
  * Verifies an SNS message: topic and age first (no I/O, so a foreign topic costs no fetch), then
  * the certificate URL (before any fetch), then the RSA signature over the string SNS signed.
- * Resolves only for a genuine message from an accepted topic.
+ * Returns the message itself only for a genuine message from an accepted topic, at once when the
+ * certificate already verified a message (the warm path takes no promise), else once it is
+ * fetched; anything else throws an SnsRejection (synchronously, or as the promise's rejection).
  */
-export async function verifySnsMessage(
+export function verifySnsMessageNow(
   message: SnsMessage,
   certificates: CertificateCache,
   options: VerifyOptions,
-): Promise<SnsMessage> {
+): SnsMessage | Promise<SnsMessage> {
   const hash = HASH_BY_VERSION[message.SignatureVersion];
   if (!hash) {
     throw new SnsRejection(
@@ -82,14 +84,33 @@ export async function verifySnsMessage(
       `SignatureVersion ${JSON.stringify(message.SignatureVersion)} is refused: only 2 (SHA256withRSA) is accepted. Set the topic's SignatureVersion attribute to 2.`,
     );
   }
-  assertFresh(message.Timestamp, options.maxAgeSeconds, (options.now ?? Date.now)());
+  assertFresh(message.Timestamp, options.maxAgeSeconds, options.now ? options.now() : Date.now());
   // The URL is checked before any fetch (and on every message: the region is the topic's).
   const certificateUrl = assertTrustedCertificateUrl(message.SigningCertURL, message.TopicArn);
-  const publicKey = await certificates.publicKey(certificateUrl);
+  const trusted = certificates.trustedKey(certificateUrl);
+  if (trusted) {
+    assertSignature(message, hash, trusted);
+    return message;
+  }
+  return Promise.resolve(certificates.publicKey(certificateUrl)).then((publicKey) => {
+    assertSignature(message, hash, publicKey);
+    certificates.markVerified(certificateUrl, publicKey);
+    return message;
+  });
+}
+
+/** verifySnsMessageNow, always as a promise. */
+export async function verifySnsMessage(
+  message: SnsMessage,
+  certificates: CertificateCache,
+  options: VerifyOptions,
+): Promise<SnsMessage> {
+  return verifySnsMessageNow(message, certificates, options);
+}
+
+function assertSignature(message: SnsMessage, hash: string, publicKey: KeyObject) {
   const signature = Buffer.from(message.Signature, "base64");
   if (!verify(hash, Buffer.from(stringToSign(message), "utf8"), publicKey, signature)) {
     throw new SnsRejection("bad-signature", "the signature does not match the message.");
   }
-  certificates.markVerified(certificateUrl, publicKey);
-  return message;
 }

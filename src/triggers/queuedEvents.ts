@@ -34,6 +34,8 @@ const PAGE_MAIL_BUDGET_MB = 64;
 
 /** The cursor between pages of one run: carried, because state written by a page may not be. */
 type RunCursor = { page: number; received: number; startedAt: number; handedOver: StoredLedger };
+/** In the polling state: the page that wrote it, so the next page knows its ledger is current. */
+type RunMark = { startedAt: number; page: number };
 
 const pageSize = (params: { fetchEmail: boolean; maxSizeMb: number }) =>
   params.fetchEmail
@@ -84,11 +86,13 @@ export const sesQueueEvents = batchTrigger({
     const received = cursor?.received ?? 0;
     const pageNumber = (cursor?.page ?? 0) + 1;
     // The run's own hand-overs also ride in the cursor, in case the platform does not pass one
-    // page's state to the next.
+    // page's state to the next; they are added only when the state is not the previous page's.
     const polled = context.polling.getState();
     const ledger = IntakeLedger.read(polled.ledger ?? polled.handedOver); // handedOver: version 1
     const runLedger = IntakeLedger.read(cursor?.handedOver);
-    ledger.absorb(runLedger);
+    const lastPage = polled.lastPage as RunMark | undefined;
+    const carriedOver = lastPage?.startedAt === startedAt && lastPage.page === pageNumber - 1;
+    if (cursor && !carriedOver) ledger.absorb(runLedger);
 
     const sqs = await createSqsClient(clientSettings(params));
     const want = Math.min(pageSize(params), params.maxMessagesPerRun - received);
@@ -175,7 +179,8 @@ export const sesQueueEvents = batchTrigger({
     // Written on every page, in case a later page fails. Kept for Max Message Age: any copy
     // still in the queue after that is refused as too old anyway.
     ledger.prune(now, params.maxMessageAgeSeconds * 1000);
-    context.polling.setState({ ledger: ledger.toJSON() });
+    const mark: RunMark = { startedAt, page: pageNumber };
+    context.polling.setState({ ledger: ledger.toJSON(), lastPage: mark });
     return {
       items,
       paginationState: more

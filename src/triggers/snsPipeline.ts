@@ -2,7 +2,7 @@ import { type ActionContext, type TriggerPayload, util } from "@prismatic-io/spe
 import { normalizeSesMessage, type SesEvent } from "../sesEvents/normalize";
 import { snsCertificates } from "../sns/certificates";
 import { confirmSubscription } from "../sns/confirmSubscription";
-import { readDeliveryLog, remember, seenAt } from "../sns/deliveryLog";
+import { DeliveryLog } from "../sns/deliveryLog";
 import {
   parseSnsMessage,
   type SnsEnvelope,
@@ -10,14 +10,14 @@ import {
   SnsRejection,
   snsEnvelopeOf,
 } from "../sns/snsMessage";
-import { MAX_CLOCK_SKEW_SECONDS, verifySnsMessage } from "../sns/verifySignature";
+import { MAX_CLOCK_SKEW_SECONDS, verifySnsMessageNow } from "../sns/verifySignature";
 
 export const BRANCHES = ["Notification", "Subscription", "Duplicate", "Ignored"];
 export type Branch = "Notification" | "Subscription" | "Duplicate" | "Ignored";
 
 /** instanceState key of the SNS message IDs this flow's trigger passed on recently. */
 export const DELIVERY_LOG_KEY = "aws-ses-sns-delivered";
-/** Enough for a busy hour of events (about 100 KB of state); older IDs are dropped first. */
+/** Enough for a busy hour of events (about 38 KB of state); older IDs are dropped first. */
 const MAX_REMEMBERED_MESSAGES = 2000;
 
 /** The inputs every SNS trigger shares that decide which messages it accepts. */
@@ -47,7 +47,7 @@ const TOPIC_ADVICE: Partial<Record<SnsRejection["reason"], string>> = {
 
 async function verified(message: SnsMessage, params: SnsAcceptParams) {
   try {
-    return await verifySnsMessage(message, snsCertificates, {
+    return await verifySnsMessageNow(message, snsCertificates, {
       acceptedTopicArns: acceptedTopicArns(params),
       maxAgeSeconds: params.maxMessageAgeSeconds,
       requireSignatureVersion2: params.requireSignatureV2,
@@ -101,8 +101,8 @@ export async function handleSnsRequest(
     maxAgeMs: (params.maxMessageAgeSeconds + MAX_CLOCK_SKEW_SECONDS) * 1000,
     maxEntries: MAX_REMEMBERED_MESSAGES,
   };
-  const log = readDeliveryLog(context.instanceState?.[DELIVERY_LOG_KEY]);
-  const before = seenAt(log, message.MessageId, now, limits);
+  const log = DeliveryLog.read(context.instanceState?.[DELIVERY_LOG_KEY]);
+  const before = log.seenAt(message.MessageId, now, limits.maxAgeMs);
   if (before !== undefined) {
     return result("Duplicate", {
       sns,
@@ -120,11 +120,9 @@ export async function handleSnsRequest(
       eventType: event.type,
     });
   }
+  log.remember(message.MessageId, now, limits);
   return {
     ...result("Notification", data),
-    instanceState: {
-      ...context.instanceState,
-      [DELIVERY_LOG_KEY]: remember(log, message.MessageId, now, limits),
-    },
+    instanceState: { ...context.instanceState, [DELIVERY_LOG_KEY]: log.toJSON() },
   };
 }

@@ -1,3 +1,4 @@
+import { clientCache } from "../../src/aws/clientCache";
 import { roleCredentialCache } from "../../src/aws/credentials";
 import {
   accessKey,
@@ -46,6 +47,8 @@ afterAll(async () => {
 beforeEach(() => {
   fake.requests.length = 0;
   roleCredentialCache.clear();
+  // Each test starts from its own clients, as a fresh process would.
+  clientCache.clear();
   stsAnswer = assumeRoleResponse;
   sesAnswer = emptyIdentityList;
 });

@@ -110,13 +110,19 @@ export class QueueFlowInstance {
     private readonly sqsEndpoint: string,
   ) {}
 
-  async runTrigger(): Promise<QueueEventItem[]> {
-    const instanceState = structuredClone(this.instanceState);
+  /**
+   * One scheduled run, page after page. With `pagesShareState: false` each page starts from the
+   * state as it was when the run started (the platform does not document which it does).
+   */
+  async runTrigger(options: { pagesShareState?: boolean } = {}): Promise<QueueEventItem[]> {
+    const atStart = structuredClone(this.instanceState);
+    let instanceState = structuredClone(atStart);
     const crossFlowState = structuredClone(this.crossFlowState);
     const items: QueueEventItem[] = [];
     let paginationState: Record<string, unknown> | null | undefined;
     do {
       const payload = (paginationState ? { paginationState } : {}) as Record<string, never>;
+      if (options.pagesShareState === false) instanceState = structuredClone(atStart);
       const result = (await this.harness.trigger(
         "sesQueueEvents",
         payload,

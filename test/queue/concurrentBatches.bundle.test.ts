@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { IntakeLedger } from "../../src/intake/intakeLedger";
 import { bouncePermanent, delivery } from "../../src/sesEvents/samples";
 import { describeWithFauxqs, useFauxqsAndSns } from "../helpers/fauxqs";
 import {
@@ -85,6 +86,38 @@ describeWithFauxqs(
         expect([...carriers.values()].filter((ids) => ids.size > 1)).toEqual([]);
         // The failed batches' events came back and succeeded the second time.
         for (const key of flaky) expect(succeeded.get(key)).toBe(1);
+      },
+    );
+
+    it.each([true, false])(
+      "records each event once over a run of many pages (pages share state: %s)",
+      async (pagesShareState) => {
+        const sqs = sqsClient(server().endpoint);
+        const { queueUrl } = await createQueueWithDlq(sqs, `pages-${pagesShareState}`, MAX_RECEIVE);
+        const genuine = Array.from({ length: 60 }, (_, n) =>
+          envelopeBody(sesEventJson(delivery, `ses-${n}`), snsId(n)),
+        );
+        // Second SNS copies of 20 events, in the same run.
+        for (const body of [...genuine, ...genuine.slice(0, 20)])
+          await sendBody(sqs, queueUrl, body);
+        const instance = signedQueueFlow(queueUrl, server().endpoint, 120, 200);
+        const ledgerSize = () => {
+          const internal = instance.instanceState.__prismaticInternal as {
+            polling: { ledger: unknown };
+          };
+          return IntakeLedger.read(internal.polling.ledger).size;
+        };
+
+        const items = await instance.runTrigger({ pagesShareState });
+        const keys = items.map((item) => item.queue.deliveryKey);
+        expect(new Set(keys).size).toBe(60);
+        expect(keys).toHaveLength(60);
+        expect(ledgerSize()).toBe(60);
+
+        // Every event again, while the first copies are still with their flows: all dropped.
+        for (const body of genuine) await sendBody(sqs, queueUrl, body);
+        expect(await instance.runTrigger({ pagesShareState })).toEqual([]);
+        expect(ledgerSize()).toBe(60);
       },
     );
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   decideEvent,
   type EventCopy,
@@ -63,6 +64,21 @@ describe("which copy of an SES event goes to a flow (the trigger's own ledger)",
     expect(decideEvent(copy("m7", { key: "sns:7" }), back)).toEqual({ kind: "hand-over" });
     expect(decideEvent(copy("x", { key: "sns:7" }), back)).toMatchObject({ kind: "delete" });
 
+    // Version 2: one string of records, key digest + carrier digest + seconds after base.
+    const v2Digest = (text: string, chars: number) =>
+      createHash("sha256").update(text).digest("base64url").slice(0, chars);
+    const v2Record = (key: string, id: string, seconds: number) =>
+      v2Digest(key, 11) + v2Digest(id, 6) + seconds.toString(36).padStart(6, "0");
+    const v2 = IntakeLedger.read({
+      v: 2,
+      base: T0 / 1000,
+      records: v2Record("sns:a", "m1", 1) + v2Record("sns:b", "m2", 40),
+    });
+    expect(v2.size).toBe(2);
+    expect(v2.carrierOf("sns:a")?.at).toBe(T0 + 1000);
+    expect(decideEvent(copy("m1"), v2)).toEqual({ kind: "hand-over" });
+    expect(decideEvent(copy("m9", { key: "sns:b" }), v2)).toMatchObject({ kind: "delete" });
+
     const v1 = IntakeLedger.read({ v: 1, held: { "sns:a": ["m1", T0] } });
     expect(decideEvent(copy("m2"), v1)).toMatchObject({ kind: "delete" });
   });
@@ -75,16 +91,27 @@ describe("which copy of an SES event goes to a flow (the trigger's own ledger)",
     expect(ledger.carrierOf("sns:old")).toBeUndefined();
     expect(ledger.carrierOf("sns:new")).toBeDefined();
 
+    // Oldest by time: records of the same second are equally old.
     const full = new IntakeLedger();
-    for (let n = 0; n < MAX_LEDGER_ENTRIES + 5; n++) full.record(`sns:${n}`, `m${n}`, T0);
-    full.prune(T0, 3_600_000);
+    for (let n = 0; n < MAX_LEDGER_ENTRIES + 5; n++) {
+      full.record(`sns:${n}`, `m${n}`, T0 + (n < 5 ? n * 1000 : 5000));
+    }
+    full.prune(T0 + 5000, 3_600_000);
     expect(full.size).toBe(MAX_LEDGER_ENTRIES);
     expect(full.carrierOf("sns:4")).toBeUndefined();
     expect(full.carrierOf("sns:5")).toBeDefined();
   });
 
   it("reads unknown or damaged state as empty instead of failing", () => {
-    for (const value of [undefined, null, "x", { v: 2 }, { v: 1, held: null }, { v: 3 }]) {
+    for (const value of [
+      undefined,
+      null,
+      "x",
+      { v: 2 },
+      { v: 1, held: null },
+      { v: 3 },
+      { v: 3, base: 0, buckets: [""] },
+    ]) {
       expect(IntakeLedger.read(value).size).toBe(0);
     }
   });

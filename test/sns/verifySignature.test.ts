@@ -1,6 +1,6 @@
 import { CertificateCache } from "../../src/sns/certificateCache";
 import { parseSnsMessage, type SnsMessage, SnsRejection } from "../../src/sns/snsMessage";
-import { verifySnsMessage } from "../../src/sns/verifySignature";
+import { verifySnsMessage, verifySnsMessageNow } from "../../src/sns/verifySignature";
 import { CERT_URL, signedSnsMessage, TEST_CERT_PEM, TOPIC_ARN } from "../helpers/snsSigner";
 
 /** The test topic is the builder's own; messages up to an hour old are accepted. */
@@ -68,6 +68,22 @@ describe("SNS signature verification", () => {
     await Promise.all(Array.from({ length: 50 }, () => verifySnsMessage(message, cache, OURS)));
     for (let i = 0; i < 50; i++) await verifySnsMessage(message, cache, OURS);
     expect(fetched).toEqual([CERT_URL]);
+  });
+
+  it("verifies without a promise once the certificate has verified a message, and checks everything still", async () => {
+    const { cache } = certificateFetcher();
+    const first = verifySnsMessageNow(notification(), cache, OURS);
+    expect(first).toBeInstanceOf(Promise); // the certificate is fetched first
+    await first;
+    const warm = notification();
+    expect(verifySnsMessageNow(warm, cache, OURS)).toBe(warm);
+    // The warm path refuses what the cold one refuses, synchronously.
+    const tampered = { ...notification(), Message: '{"notificationType":"Complaint"}' };
+    expect(() => verifySnsMessageNow(tampered, cache, OURS)).toThrow(/signature does not match/);
+    const foreign = { ...OURS, acceptedTopicArns: ["arn:aws:sns:us-east-1:999999999999:other"] };
+    expect(() => verifySnsMessageNow(notification(), cache, foreign)).toThrow(
+      /not one of the accepted/,
+    );
   });
 
   describe("the certificate cache under forged requests (issue 17.4)", () => {
