@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { CONTEXT, mailOfSize } from "./inboundFixture";
 import { repoPath } from "./measure";
+import { median, type Spread, spreadOf } from "./rounds";
 
 // biome-ignore lint/suspicious/noExplicitAny: webpack's own API, from plain JavaScript
 const webpack: any = require("webpack");
@@ -113,9 +114,6 @@ async function runProcess(args: string[], env: Record<string, string> = {}): Pro
   return { wallMs, rssMiB: rssKb / 1024 };
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 /**
  * A local AWS for the steps: SES v2 (an empty identity list, or a message ID for a send), and S3
  * serving one small received mail encrypted as SES stores it, its data key held by the demo's
@@ -167,6 +165,10 @@ export interface ColdStartRow {
   label: string;
   ours: Sample;
   floor: Sample;
+  /** Ours / floor wall time, per pair. */
+  ratio: Spread;
+  /** Ours - floor peak RSS (MiB), per pair. */
+  extraRss: Spread;
 }
 
 /** Paired fresh processes: ours and the floor alternate, so drift hits both alike. */
@@ -180,15 +182,30 @@ export async function benchColdStart() {
     const pairs = async (oursKind: string, floorKind: string, floorBundle = FLOOR) => {
       const ours: Sample[] = [];
       const floor: Sample[] = [];
-      for (let i = 0; i < PAIRS; i++) {
+      const runOurs = async () =>
         ours.push(await runProcess(["-e", STEP_SCRIPT, OURS, oursKind, aws.url], aws.env));
+      const runFloor = async () =>
         floor.push(await runProcess(["-e", STEP_SCRIPT, floorBundle, floorKind, aws.url], aws.env));
+      for (let i = 0; i < PAIRS; i++) {
+        // The order alternates, so neither always runs on a machine the other just warmed.
+        if (i % 2 === 0) {
+          await runOurs();
+          await runFloor();
+        } else {
+          await runFloor();
+          await runOurs();
+        }
       }
       const pick = (samples: Sample[]) => ({
         wallMs: median(samples.map((s) => s.wallMs)),
         rssMiB: median(samples.map((s) => s.rssMiB)),
       });
-      return { ours: pick(ours), floor: pick(floor) };
+      return {
+        ours: pick(ours),
+        floor: pick(floor),
+        ratio: spreadOf(ours.map((sample, i) => sample.wallMs / floor[i].wallMs)),
+        extraRss: spreadOf(ours.map((sample, i) => sample.rssMiB - floor[i].rssMiB)),
+      };
     };
     const rows: ColdStartRow[] = [
       { label: "load the component", ...(await pairs("load", "load")) },

@@ -3,16 +3,17 @@ import { createHash } from "node:crypto";
 /**
  * The store under every duplicate log (the webhook triggers' delivery log, the SQS trigger's
  * ledger): key digest -> a short payload and a time, with constant work per event however many
- * it holds, and a stored form the platform can save and load cheaply.
+ * it holds, and a stored form the platform saves and loads cheaply.
  *
- * Records are fixed-width text (key digest, payload, time in base 36 after `base`), appended to
- * one of 64 bucket strings chosen by the digest's first character, so each bucket is in time
- * order and is pruned from its front. A lookup searches one bucket (a 64th of the log, with the
- * engine's native string search); an append is a string concatenation; nothing is copied or
- * re-encoded per event. The stored form is the 64 strings themselves: saving and loading them is
- * about a sixth of the cost of a JSON object with a key per event (measured at 2,000 entries), and
- * the platform saves state whole on every execution.
- * Pure: the caller loads it from state and stores `toStored()`.
+ * Records are fixed-width text (key digest, payload, time in base 36 after `base`) appended to
+ * one of 64 to 4,096 bucket strings chosen by the digest's first bits, so each bucket is in time
+ * order and is pruned from its front. The buckets double (each splits in two, in order) whenever
+ * they average more than 32 records, so a lookup searches about 32 records whatever the size; an
+ * append is a string concatenation; nothing is copied or re-encoded per event. Old records are
+ * swept from every bucket at most every sixteenth of the age limit, and beyond the size bound the
+ * oldest twentieth goes in one sweep, so sweeps and splits cost a constant amount per event on
+ * average. The stored form is an array of strings (cheap to save and load as JSON, unlike an
+ * object with a key per bucket or event), updated in place: the log takes ownership of it.
  */
 
 export interface RecordFormat {
@@ -28,6 +29,11 @@ export interface RecordFormat {
 export interface StoredDigestLog {
   /** Time (in the format's units since the epoch) that each record's time counts from. */
   base: number;
+  /** When old records were last swept from every bucket (units). */
+  swept: number;
+  /** How many records the buckets hold. */
+  count: number;
+  /** 64 to 4,096 (a power of two) strings of records, oldest first, by the digest's first bits. */
   buckets: string[];
 }
 
@@ -37,10 +43,26 @@ export interface DigestRecord {
   at: number;
 }
 
-const BUCKETS = 64;
+const MIN_BUCKETS = 64;
+const MAX_BUCKETS = 4096; // the first two base64url characters' 12 bits
+/** Buckets split in two when they hold this many records on average. */
+const SPLIT_AT = 32;
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-const BUCKET_OF = new Int8Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) BUCKET_OF[ALPHABET.charCodeAt(i)] = i;
+const SIXTY_FOUR = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) SIXTY_FOUR[ALPHABET.charCodeAt(i)] = i;
+/** Beyond the size bound, the oldest this fraction of it goes in one sweep. */
+const CAP_SWEEP = 0.05;
+/** Old records are swept at most once per this fraction of the age limit. */
+const AGE_SWEEP = 1 / 16;
+
+/** The digest's first 12 bits, or -1 if it does not start with two base64url characters. */
+function topBits(keyDigest: string): number {
+  const high = SIXTY_FOUR[keyDigest.charCodeAt(0)] ?? -1;
+  const low = SIXTY_FOUR[keyDigest.charCodeAt(1)] ?? -1;
+  return high < 0 || low < 0 ? -1 : (high << 6) | low;
+}
+
+const isPowerOfTwo = (n: number) => Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
 
 /** The first `chars` characters of the SHA-256 of `text`, base64url. */
 export const digestOf = (text: string, chars: number) =>
@@ -49,143 +71,210 @@ export const digestOf = (text: string, chars: number) =>
 export class DigestLog {
   private readonly recordChars: number;
   private readonly maxTime: number;
-  private buckets: string[];
-  private base: number;
-  private count: number;
+  private readonly stored: StoredDigestLog;
 
+  /** A log on `stored` (taken over and updated in place), or an empty one. */
   constructor(
     private readonly format: RecordFormat,
     stored?: StoredDigestLog,
   ) {
     this.recordChars = format.keyChars + format.payloadChars + format.timeChars;
     this.maxTime = 36 ** format.timeChars - 1;
-    this.buckets = new Array<string>(BUCKETS).fill("");
-    this.base = 0;
-    this.count = 0;
-    if (stored) this.load(stored);
+    this.stored = stored ?? {
+      base: 0,
+      swept: 0,
+      count: 0,
+      buckets: new Array<string>(MIN_BUCKETS).fill(""),
+    };
   }
 
-  /** Whether `value` is this store's stored form (64 strings and a base). */
+  /** Whether `value` has this store's stored form. */
   static isStored(value: unknown): value is StoredDigestLog {
     const stored = value as Partial<StoredDigestLog> | null | undefined;
+    const buckets = stored?.buckets;
     return (
       Number.isSafeInteger(stored?.base) &&
-      Array.isArray(stored?.buckets) &&
-      stored.buckets.length === BUCKETS &&
-      stored.buckets.every((bucket) => typeof bucket === "string")
+      Number.isSafeInteger(stored?.swept) &&
+      Number.isSafeInteger(stored?.count) &&
+      (stored?.count as number) >= 0 &&
+      Array.isArray(buckets) &&
+      isPowerOfTwo(buckets.length) &&
+      buckets.length >= MIN_BUCKETS &&
+      buckets.length <= MAX_BUCKETS
     );
   }
 
   get size(): number {
-    return this.count;
+    return this.stored.count;
   }
 
   /** The newest record of `keyDigest`, if there is one. */
   find(keyDigest: string): DigestRecord | undefined {
-    const bucket = this.buckets[this.bucketOf(keyDigest)];
+    const index = this.indexOf(keyDigest);
+    if (index < 0) return undefined;
+    const bucket = this.bucket(index);
     let at = bucket.lastIndexOf(keyDigest);
     // A match that does not start a record straddles two records: look further back.
     while (at > 0 && at % this.recordChars !== 0) at = bucket.lastIndexOf(keyDigest, at - 1);
     if (at < 0 || at % this.recordChars !== 0) return undefined;
-    const { keyChars, payloadChars } = this.format;
+    const payloadAt = at + this.format.keyChars;
     return {
-      payload: bucket.slice(at + keyChars, at + keyChars + payloadChars),
-      at: this.timeAt(bucket, at),
+      payload: bucket.slice(payloadAt, payloadAt + this.format.payloadChars),
+      at: this.unitsAt(bucket, at) * this.format.unitMs,
     };
   }
 
   /** Adds a record at the end of its bucket; a key recorded before is found at its newest. */
   append(keyDigest: string, payload: string, atMs: number): void {
-    if (keyDigest.length !== this.format.keyChars || payload.length !== this.format.payloadChars) {
-      throw new Error("A duplicate-log record has the wrong width.");
+    if (
+      keyDigest.length !== this.format.keyChars ||
+      payload.length !== this.format.payloadChars ||
+      topBits(keyDigest) < 0
+    ) {
+      throw new Error(
+        "A duplicate-log record must be a base64url digest and payload of its width.",
+      );
     }
     const units = Math.floor(atMs / this.format.unitMs);
-    if (this.count === 0) this.base = units;
-    if (units - this.base > this.maxTime) this.rebase(units);
-    this.put(keyDigest, payload, units);
-  }
-
-  private put(keyDigest: string, payload: string, units: number): void {
-    // A clock that stepped back is recorded at the base: kept a little longer, never lost.
-    const time = Math.max(0, units - this.base);
-    this.buckets[this.bucketOf(keyDigest)] +=
-      keyDigest + payload + time.toString(36).padStart(this.format.timeChars, "0");
-    this.count++;
-  }
-
-  /** Drops records older than `oldestMs`, then the oldest beyond `maxEntries`. */
-  prune(oldestMs: number, maxEntries: number): void {
-    const oldest = Math.floor(oldestMs / this.format.unitMs);
-    for (let index = 0; index < BUCKETS; index++) {
-      const bucket = this.buckets[index];
-      let cut = 0;
-      while (cut < bucket.length && this.unitsAt(bucket, cut) < oldest) cut += this.recordChars;
-      if (cut > 0) this.dropFront(index, cut);
+    if (this.stored.count === 0) {
+      this.stored.base = units;
+      this.stored.swept = units;
     }
-    while (this.count > maxEntries) {
-      let oldestIndex = -1;
-      let oldestUnits = Number.POSITIVE_INFINITY;
-      for (let index = 0; index < BUCKETS; index++) {
-        const bucket = this.buckets[index];
-        if (bucket.length === 0) continue;
-        const units = this.unitsAt(bucket, 0);
-        if (units < oldestUnits) {
-          oldestUnits = units;
-          oldestIndex = index;
-        }
-      }
-      this.dropFront(oldestIndex, this.recordChars);
+    if (units - this.stored.base > this.maxTime) this.rebase(units);
+    this.put(keyDigest + payload, units);
+    const buckets = this.stored.buckets.length;
+    if (this.stored.count > buckets * SPLIT_AT && buckets < MAX_BUCKETS) this.split();
+  }
+
+  /**
+   * Keeps the log within its limits: records older than `oldestMs` are swept out (at most every
+   * sixteenth of `maxAgeMs`, so some may stay a little longer), and beyond `maxEntries` the oldest
+   * go, down to 95% of it.
+   */
+  prune(now: number, limits: { maxAgeMs: number; maxEntries: number }): void {
+    const units = Math.floor(now / this.format.unitMs);
+    const every = Math.max(1, Math.floor((limits.maxAgeMs * AGE_SWEEP) / this.format.unitMs));
+    if (units - this.stored.swept >= every) {
+      this.dropOlderThan(Math.floor((now - limits.maxAgeMs) / this.format.unitMs), 0);
+      this.stored.swept = units;
+    }
+    if (this.stored.count > limits.maxEntries) {
+      const keep = Math.floor(limits.maxEntries * (1 - CAP_SWEEP));
+      this.dropOldest(this.stored.count - keep);
     }
   }
 
   /** Every record of `other` appended after this log's own (theirs are the newer). */
   absorb(other: DigestLog): void {
-    for (let index = 0; index < BUCKETS; index++) {
-      const bucket = other.buckets[index];
+    for (let index = 0; index < other.stored.buckets.length; index++) {
+      const bucket = other.bucket(index);
       for (let at = 0; at < bucket.length; at += other.recordChars) {
-        const key = bucket.slice(at, at + this.format.keyChars);
-        const payload = bucket.slice(
-          at + this.format.keyChars,
-          at + this.format.keyChars + this.format.payloadChars,
+        const units = other.unitsAt(bucket, at);
+        if (!Number.isFinite(units)) continue;
+        const record = bucket.slice(at, at + this.recordChars - this.format.timeChars);
+        this.append(
+          record.slice(0, this.format.keyChars),
+          record.slice(this.format.keyChars),
+          units * this.format.unitMs,
         );
-        this.append(key, payload, other.timeAt(bucket, at));
       }
     }
   }
 
   toStored(): StoredDigestLog {
-    return { base: this.count === 0 ? 0 : this.base, buckets: this.buckets };
+    return this.stored;
   }
 
-  private load(stored: StoredDigestLog): void {
-    this.base = stored.base;
+  /** The bucket index of a digest: its first log2(buckets) bits. */
+  private indexOf(keyDigest: string): number {
+    const bits = topBits(keyDigest);
+    return bits < 0 ? -1 : bits >> (12 - Math.log2(this.stored.buckets.length));
+  }
+
+  private bucket(index: number): string {
+    const bucket = this.stored.buckets[index];
     // A damaged bucket keeps its whole records only.
-    this.buckets = stored.buckets.map((bucket) =>
-      bucket.slice(0, bucket.length - (bucket.length % this.recordChars)),
-    );
-    for (const bucket of this.buckets) this.count += bucket.length / this.recordChars;
+    if (typeof bucket !== "string") return "";
+    return bucket.length % this.recordChars === 0
+      ? bucket
+      : bucket.slice(0, bucket.length - (bucket.length % this.recordChars));
   }
 
-  private bucketOf(keyDigest: string): number {
-    const index = BUCKET_OF[keyDigest.charCodeAt(0)] ?? -1;
-    if (index < 0) throw new Error("A duplicate-log key must be a base64url digest.");
-    return index;
+  /** Appends `record` (digest + payload) with its time to its bucket. */
+  private put(record: string, units: number): void {
+    // A clock that stepped back is recorded at the base: kept a little longer, never lost.
+    const time = Math.max(0, units - this.stored.base);
+    const index = this.indexOf(record);
+    this.stored.buckets[index] =
+      this.bucket(index) + record + time.toString(36).padStart(this.format.timeChars, "0");
+    this.stored.count++;
+  }
+
+  /** Twice the buckets: each splits by the digest's next bit, each half still in time order. */
+  private split(): void {
+    const old = this.stored.buckets;
+    const buckets = new Array<string>(old.length * 2).fill("");
+    this.stored.buckets = buckets;
+    for (let index = 0; index < old.length; index++) {
+      const bucket = typeof old[index] === "string" ? old[index] : "";
+      const parts = ["", ""];
+      for (let at = 0; at + this.recordChars <= bucket.length; at += this.recordChars) {
+        const record = bucket.slice(at, at + this.recordChars);
+        parts[this.indexOf(record) & 1] += record;
+      }
+      buckets[index * 2] = parts[0];
+      buckets[index * 2 + 1] = parts[1];
+    }
   }
 
   private unitsAt(bucket: string, at: number): number {
-    const start = at + this.format.keyChars + this.format.payloadChars;
+    const start = at + this.recordChars - this.format.timeChars;
     const time = Number.parseInt(bucket.slice(start, start + this.format.timeChars), 36);
     // An unreadable time (damaged state) counts as the oldest, so it is pruned first.
-    return Number.isFinite(time) ? this.base + time : Number.NEGATIVE_INFINITY;
+    return Number.isFinite(time) ? this.stored.base + time : Number.NEGATIVE_INFINITY;
   }
 
-  private timeAt(bucket: string, at: number): number {
-    return this.unitsAt(bucket, at) * this.format.unitMs;
+  /**
+   * Drops, from every bucket's front, records older than `oldest` units, then up to `ties`
+   * records of exactly `oldest`; returns how many ties it dropped.
+   */
+  private dropOlderThan(oldest: number, ties: number): number {
+    let tiesLeft = ties;
+    let count = 0;
+    const buckets = this.stored.buckets;
+    for (let index = 0; index < buckets.length; index++) {
+      const bucket = this.bucket(index);
+      let cut = 0;
+      while (cut < bucket.length) {
+        const units = this.unitsAt(bucket, cut);
+        if (units < oldest) cut += this.recordChars;
+        else if (units === oldest && tiesLeft > 0) {
+          cut += this.recordChars;
+          tiesLeft--;
+        } else break;
+      }
+      const rest = bucket.slice(cut);
+      buckets[index] = rest;
+      count += rest.length / this.recordChars;
+    }
+    this.stored.count = count;
+    return ties - tiesLeft;
   }
 
-  private dropFront(index: number, chars: number): void {
-    this.buckets[index] = this.buckets[index].slice(chars);
-    this.count -= chars / this.recordChars;
+  /** Drops the `excess` oldest records (one pass to find the cut-off time, one to cut). */
+  private dropOldest(excess: number): void {
+    const times: number[] = [];
+    for (let index = 0; index < this.stored.buckets.length; index++) {
+      const bucket = this.bucket(index);
+      for (let at = 0; at < bucket.length; at += this.recordChars) {
+        times.push(this.unitsAt(bucket, at));
+      }
+    }
+    if (excess <= 0 || times.length === 0) return;
+    times.sort((a, b) => a - b);
+    const cutoff = times[Math.min(excess, times.length) - 1];
+    const older = times.findIndex((units) => units >= cutoff);
+    this.dropOlderThan(cutoff, Math.min(excess, times.length) - Math.max(older, 0));
   }
 
   /**
@@ -193,23 +282,23 @@ export class DigestLog {
    * 89 in ms); records older than the new base are dropped.
    */
   private rebase(units: number): void {
-    const records: [string, string, number][] = [];
-    const { keyChars, payloadChars } = this.format;
-    for (const bucket of this.buckets) {
+    const newBase = units - Math.floor(this.maxTime / 2);
+    const oldBase = this.stored.base;
+    this.dropOlderThan(newBase, 0);
+    const buckets = this.stored.buckets;
+    const timeAt = this.recordChars - this.format.timeChars;
+    for (let index = 0; index < buckets.length; index++) {
+      const bucket = this.bucket(index);
+      let rebased = "";
       for (let at = 0; at < bucket.length; at += this.recordChars) {
-        const key = bucket.slice(at, at + keyChars);
-        records.push([
-          key,
-          bucket.slice(at + keyChars, at + keyChars + payloadChars),
-          this.unitsAt(bucket, at),
-        ]);
+        const time =
+          oldBase + Number.parseInt(bucket.slice(at + timeAt, at + this.recordChars), 36);
+        rebased +=
+          bucket.slice(at, at + timeAt) +
+          (time - newBase).toString(36).padStart(this.format.timeChars, "0");
       }
+      buckets[index] = rebased;
     }
-    this.buckets.fill("");
-    this.count = 0;
-    this.base = units - Math.floor(this.maxTime / 2);
-    for (const [key, payload, at] of records) {
-      if (at >= this.base) this.put(key, payload, at);
-    }
+    this.stored.base = newBase;
   }
 }

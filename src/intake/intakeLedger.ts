@@ -37,7 +37,7 @@ interface Carrier {
   at: number;
 }
 
-/** The stored form: version 3 (64 buckets of fixed-width records; see DigestLog). */
+/** The stored form: version 3, a DigestLog (buckets of fixed-width records). */
 export interface StoredLedger extends StoredDigestLog {
   v: 3;
 }
@@ -50,8 +50,8 @@ export class IntakeLedger {
   }
 
   /**
-   * The ledger in `value` (this format, version 2's single string of records, or version 1's
-   * hand-over log), or an empty one.
+   * The ledger in `value` (this format, taken over and updated in place; version 2's single
+   * string of records; or version 1's hand-over log), or an empty one.
    */
   static read(value: unknown): IntakeLedger {
     const stored = value as { v?: number; base?: number; records?: unknown; held?: unknown };
@@ -105,9 +105,9 @@ export class IntakeLedger {
     this.log.absorb(other.log);
   }
 
-  /** Drops records older than `maxAgeMs`, and the oldest beyond MAX_LEDGER_ENTRIES. */
+  /** Drops records older than `maxAgeMs` (swept now and then), and the oldest beyond MAX_LEDGER_ENTRIES. */
   prune(now: number, maxAgeMs: number): void {
-    this.log.prune(now - maxAgeMs, MAX_LEDGER_ENTRIES);
+    this.log.prune(now, { maxAgeMs, maxEntries: MAX_LEDGER_ENTRIES });
   }
 
   toJSON(): StoredLedger {

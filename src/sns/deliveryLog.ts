@@ -7,7 +7,7 @@ import { DigestLog, digestOf, type StoredDigestLog } from "../dedupe/digestLog";
  * stores `toJSON()`.
  */
 
-/** The stored form: version 2 (version 1 was an object of message ID -> ms). */
+/** The stored form: version 2, a DigestLog (version 1 was an object of message ID -> ms). */
 export interface StoredDeliveryLog extends StoredDigestLog {
   v: 2;
 }
@@ -27,7 +27,7 @@ const FORMAT = { keyChars: KEY_CHARS, payloadChars: 0, timeChars: 8, unitMs: 1 }
 export class DeliveryLog {
   private constructor(private readonly log: DigestLog) {}
 
-  /** The log in `value` (this format or version 1), or an empty one. */
+  /** The log in `value` (this format, taken over and updated in place, or version 1), or an empty one. */
   static read(value: unknown): DeliveryLog {
     const stored = value as { v?: number; seen?: unknown } | null | undefined;
     if (stored?.v === 2 && DigestLog.isStored(stored)) {
@@ -56,7 +56,7 @@ export class DeliveryLog {
   /** Adds `messageId` as passed on at `now`, pruned to the limits. */
   remember(messageId: string, now: number, limits: DeliveryLogLimits): void {
     this.log.append(digestOf(messageId, KEY_CHARS), "", now);
-    this.log.prune(now - limits.maxAgeMs, limits.maxEntries);
+    this.log.prune(now, limits);
   }
 
   toJSON(): StoredDeliveryLog {

@@ -17,7 +17,8 @@ import { exampleSns, exampleTriggerResult } from "./examplePayload";
 import { type LifecycleParams, snsLifecycle } from "./lifecycle";
 import { BRANCHES, handleSnsRequest } from "./snsPipeline";
 
-const commonInputs = {
+/** The inputs of every SNS webhook trigger of SES events (the benchmarks' no-op floor takes them too). */
+export const commonInputs = {
   allowedTopicArns: allowedTopicArnsInput,
   maxMessageAgeSeconds: maxMessageAgeInput,
   requireSignatureV2: requireSignatureV2Input,

@@ -3,6 +3,7 @@ import { DigestLog, digestOf } from "../../src/dedupe/digestLog";
 // The SQS ledger's shape: 11-character keys, a 6-character payload, seconds.
 const FORMAT = { keyChars: 11, payloadChars: 6, timeChars: 6, unitMs: 1000 };
 const T0 = Date.parse("2026-12-04T10:00:00Z");
+const HOUR = 3_600_000;
 const key = (n: number) => digestOf(`key-${n}`, 11);
 const payload = (n: number) => digestOf(`payload-${n}`, 6);
 
@@ -19,42 +20,89 @@ describe("the store under the duplicate logs", () => {
 
   it("does not take a key that straddles two records for a record", () => {
     const log = new DigestLog(FORMAT);
-    // Two records of one bucket ("A...") whose payload and time spell a third key across them.
-    const first = `A${"b".repeat(10)}`;
-    log.append(first, "Acdefg", T0);
-    log.append(`A${"c".repeat(10)}`, "zzzzzz", T0);
-    const straddling = "Acdefg00000"; // payload + time of the first record
+    // Two records of one bucket ("A..."): the first's payload and time spell a third key.
+    log.append(`AA${"b".repeat(9)}`, "Acdefg", T0);
+    log.append(`AA${"c".repeat(9)}`, "zzzzzz", T0);
+    const straddling = "Acdefg00000";
     expect(log.find(straddling)).toBeUndefined();
     log.append(straddling, "yyyyyy", T0 + 2000);
     expect(log.find(straddling)).toEqual({ payload: "yyyyyy", at: T0 + 2000 });
   });
 
-  it("prunes by age from every bucket, then the oldest beyond its bound", () => {
+  it("doubles its buckets as it grows, so a lookup searches about 32 records at any size", () => {
+    const log = new DigestLog(FORMAT);
+    for (let n = 0; n < 100_000; n++) log.append(key(n), payload(n), T0 + n);
+    const stored = log.toStored();
+    expect(stored.buckets).toHaveLength(4096);
+    const longest = Math.max(...stored.buckets.map((bucket) => bucket.length / 23));
+    expect(longest).toBeLessThan(80);
+    // Every record is still found, at its time, after the splits.
+    for (const n of [0, 31_337, 99_999]) {
+      expect(log.find(key(n))).toEqual({ payload: payload(n), at: T0 + n - (n % 1000) });
+    }
+    const small = new DigestLog(FORMAT);
+    for (let n = 0; n < 2000; n++) small.append(key(n), payload(n), T0);
+    expect(small.toStored().buckets).toHaveLength(64);
+  });
+
+  it("sweeps out expired records at most every sixteenth of the age limit", () => {
     const log = new DigestLog(FORMAT);
     for (let n = 0; n < 1000; n++) log.append(key(n), payload(n), T0 + n * 1000);
-    log.prune(T0 + 500_000, 10_000);
+    const limits = { maxAgeMs: HOUR, maxEntries: 10_000 };
+    // The first sweep is due a sixteenth of an hour (225 s) after the log began.
+    log.prune(T0 + 224_000, limits);
+    expect(log.size).toBe(1000);
+    log.prune(T0 + HOUR + 500_000, limits);
     expect(log.size).toBe(500);
     expect(log.find(key(499))).toBeUndefined();
     expect(log.find(key(500))).toBeDefined();
-    log.prune(T0, 100);
-    expect(log.size).toBe(100);
-    expect(log.find(key(899))).toBeUndefined();
-    expect(log.find(key(900))).toBeDefined();
+    // Not again until 225 s later: records that expire meanwhile stay until then.
+    log.prune(T0 + HOUR + 600_000, limits);
+    expect(log.size).toBe(500);
+    log.prune(T0 + HOUR + 725_000, limits);
+    expect(log.size).toBe(275);
   });
 
-  it("is stored as 64 strings that read back the same, through JSON", () => {
+  it("beyond its bound drops the oldest, down to 95% of it, ties included", () => {
+    const log = new DigestLog(FORMAT);
+    for (let n = 0; n < 1000; n++) log.append(key(n), payload(n), T0 + Math.floor(n / 10) * 1000);
+    log.prune(T0, { maxAgeMs: HOUR, maxEntries: 1000 });
+    expect(log.size).toBe(1000); // within the bound
+    log.prune(T0, { maxAgeMs: HOUR, maxEntries: 205 });
+    expect(log.size).toBe(194); // 95% of 205
+    // 806 dropped: the 80 oldest seconds' 800 records and 6 of the 10 of second 80.
+    const kept = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => log.find(key(from + i))).filter(Boolean).length;
+    expect(kept(0, 800)).toBe(0);
+    expect(kept(800, 810)).toBe(4);
+    expect(kept(810, 1000)).toBe(190);
+  });
+
+  it("is stored as its buckets, read back the same through JSON, and taken over in place", () => {
     const log = new DigestLog(FORMAT);
     for (let n = 0; n < 300; n++) log.append(key(n), payload(n), T0 + n * 1000);
     const stored = JSON.parse(JSON.stringify(log.toStored()));
     expect(DigestLog.isStored(stored)).toBe(true);
+    expect(stored.buckets.join("")).toHaveLength(300 * 23);
     const back = new DigestLog(FORMAT, stored);
     expect(back.size).toBe(300);
     for (const n of [0, 150, 299]) expect(back.find(key(n))).toEqual(log.find(key(n)));
-    // A damaged bucket keeps its whole records; a damaged time is pruned first.
-    stored.buckets[0] += "xyz";
-    expect(new DigestLog(FORMAT, stored).size).toBe(300);
-    expect(DigestLog.isStored({ base: 1, buckets: ["a"] })).toBe(false);
-    expect(DigestLog.isStored({ base: "1", buckets: new Array(64).fill("") })).toBe(false);
+    back.append(key(300), payload(300), T0 + 300_000);
+    expect(stored.count).toBe(301);
+    expect(new DigestLog(FORMAT, stored).find(key(300))?.payload).toBe(payload(300));
+    // Damaged buckets keep their whole records; damaged forms are not taken.
+    stored.buckets = stored.buckets.map((bucket: string) => `${bucket}xyz`);
+    expect(new DigestLog(FORMAT, stored).find(key(5))).toEqual(log.find(key(5)));
+    const buckets = new Array(64).fill("");
+    for (const damaged of [
+      { base: 1, swept: 1, count: 0, buckets: {} },
+      { base: 1, swept: 1, count: 0, buckets: buckets.slice(1) },
+      { base: 1, swept: 1, count: 0, buckets: new Array(8192).fill("") },
+      { base: "1", swept: 1, count: 0, buckets },
+      { base: 1, swept: 1, count: -1, buckets },
+    ]) {
+      expect(DigestLog.isStored(damaged)).toBe(false);
+    }
   });
 
   it("appends another log's records after its own", () => {
@@ -90,7 +138,7 @@ describe("the store under the duplicate logs", () => {
 
   it("refuses a record of the wrong width or a key that is not a digest", () => {
     const log = new DigestLog(FORMAT);
-    expect(() => log.append("short", payload(1), T0)).toThrow(/wrong width/);
+    expect(() => log.append("short", payload(1), T0)).toThrow(/width/);
     expect(() => log.append(`!${"a".repeat(10)}`, payload(1), T0)).toThrow(/base64url/);
   });
 });

@@ -58,7 +58,7 @@ describe("which copy of an SES event goes to a flow (the trigger's own ledger)",
     const ledger = new IntakeLedger();
     for (let n = 0; n < 1000; n++) ledger.record(`sns:${n}`, `m${n}`, T0 + n * 1000);
     const stored = JSON.stringify(ledger);
-    expect(stored.length).toBeLessThan(24 * 1000 + 100);
+    expect(stored.length).toBeLessThan(23 * 1000 + 64 * 3 + 100);
     const back = IntakeLedger.read(JSON.parse(stored));
     expect(back.size).toBe(1000);
     expect(decideEvent(copy("m7", { key: "sns:7" }), back)).toEqual({ kind: "hand-over" });
@@ -94,12 +94,14 @@ describe("which copy of an SES event goes to a flow (the trigger's own ledger)",
     // Oldest by time: records of the same second are equally old.
     const full = new IntakeLedger();
     for (let n = 0; n < MAX_LEDGER_ENTRIES + 5; n++) {
-      full.record(`sns:${n}`, `m${n}`, T0 + (n < 5 ? n * 1000 : 5000));
+      const at = n < 5 ? n * 1000 : n === MAX_LEDGER_ENTRIES + 4 ? 6000 : 5000;
+      full.record(`sns:${n}`, `m${n}`, T0 + at);
     }
-    full.prune(T0 + 5000, 3_600_000);
-    expect(full.size).toBe(MAX_LEDGER_ENTRIES);
-    expect(full.carrierOf("sns:4")).toBeUndefined();
-    expect(full.carrierOf("sns:5")).toBeDefined();
+    full.prune(T0 + 6000, 3_600_000);
+    // Beyond the bound the oldest 5% go in one sweep, the oldest by time first.
+    expect(full.size).toBe(MAX_LEDGER_ENTRIES * 0.95);
+    for (let n = 0; n < 5; n++) expect(full.carrierOf(`sns:${n}`)).toBeUndefined();
+    expect(full.carrierOf(`sns:${MAX_LEDGER_ENTRIES + 4}`)).toBeDefined();
   });
 
   it("reads unknown or damaged state as empty instead of failing", () => {
@@ -110,7 +112,7 @@ describe("which copy of an SES event goes to a flow (the trigger's own ledger)",
       { v: 2 },
       { v: 1, held: null },
       { v: 3 },
-      { v: 3, base: 0, buckets: [""] },
+      { v: 3, base: 0, swept: 0, count: 0, buckets: [""] },
     ]) {
       expect(IntakeLedger.read(value).size).toBe(0);
     }
