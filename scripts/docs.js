@@ -128,6 +128,15 @@ const QUEUE_TRIGGERS = {
   },
 };
 
+// Webhook triggers that are not SNS's: their own trust rule and permissions.
+const OWN_TRUST_TRIGGERS = {
+  sesEventBridgeEvents: {
+    permissions:
+      "none (the trigger makes no AWS call); setting up the EventBridge connection, API destination and rule: see [eventbridge-setup.md](../eventbridge-setup.md#iam)",
+    trust: "eventBridgeTrust.md",
+  },
+};
+
 const cell = (text) =>
   String(text ?? "")
     .replace(/\|/g, "\\|")
@@ -222,14 +231,17 @@ function renderTriggerPage(key, trigger, eventExamples) {
   const notesFile = join(DOCS, "notes", `${key}.md`);
   const notes = existsSync(notesFile) ? `\n${readFileSync(notesFile, "utf8").trim()}\n` : "";
   const queue = QUEUE_TRIGGERS[key];
+  const own = OWN_TRUST_TRIGGERS[key];
   // Every SNS trigger shares the same rule for which topics it trusts.
   const trust = readFileSync(
-    join(DOCS, "notes", queue ? queue.trust : "snsTriggerTrust.md"),
+    join(DOCS, "notes", queue?.trust ?? own?.trust ?? "snsTriggerTrust.md"),
     "utf8",
   ).trim();
   const permissions = queue
     ? `**IAM permission:** ${queue.permissions}.`
-    : `**IAM permission (only for the optional features):** ${[TRIGGER_PERMISSIONS.lifecycle, TRIGGER_PERMISSIONS[key]].filter(Boolean).join("; ")}. Verifying SNS signatures needs none.`;
+    : own
+      ? `**IAM permission:** ${own.permissions}.`
+      : `**IAM permission (only for the optional features):** ${[TRIGGER_PERMISSIONS.lifecycle, TRIGGER_PERMISSIONS[key]].filter(Boolean).join("; ")}. Verifying SNS signatures needs none.`;
   const how = queue
     ? `**Trigger key:** \`${key}\` · **Runs:** on the flow's schedule, in batches (default batch size ${trigger.triggerResolverDefaultBatchSize}, at most ${trigger.triggerResolverDefaultConcurrentBatchLimit} batches at once; both can be changed per flow)`
     : `**Trigger key:** \`${key}\` · **Branches:** ${(trigger.staticBranchNames ?? []).map((b) => `\`${b}\``).join(", ")}`;

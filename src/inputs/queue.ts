@@ -55,7 +55,7 @@ export const sqsEndpointInput = {
 export const queueTopicArnsInput = {
   ...allowedTopicArnsInput,
   comments:
-    "The SNS topics whose messages this trigger accepts from the queue. An SNS envelope from any other topic, or with a bad signature, is never handed to the flow and never deleted: it stays in the queue and moves to the dead-letter queue after the queue's maxReceiveCount. Required unless Raw Message Delivery is on and every message is raw.",
+    "The SNS topics whose messages this trigger accepts from the queue. An SNS envelope from any other topic, or with a bad signature, is never handed to the flow and never deleted: it stays in the queue and moves to the dead-letter queue after the queue's maxReceiveCount. Required unless every message is raw (Raw Message Delivery) or an EventBridge event (EventBridge Events).",
 };
 
 export const rawMessageDeliveryInput = input({
@@ -66,6 +66,16 @@ export const rawMessageDeliveryInput = input({
   comments:
     "Turn on when the queue's SNS subscription has RawMessageDelivery set: messages are then SES's JSON without the signed SNS envelope, and the queue's access policy (only your topic may send) is what proves where they come from. Signed envelopes are still verified.",
   clean: cleanBoolean("Raw Message Delivery"),
+});
+
+export const eventBridgeEventsInput = input({
+  label: "EventBridge Events",
+  type: "boolean",
+  required: false,
+  default: "false",
+  comments:
+    "Turn on when an EventBridge rule sends SES events to this queue (SES configuration-set events published to an event bus, rule pattern source aws.ses): they are taken like SNS-delivered events and deduplicated by EventBridge's event ID. EventBridge signs nothing, so the queue's access policy (events.amazonaws.com, only for your rule's ARN) is what proves where they come from; see the SQS set-up guide. Off: such messages are refused.",
+  clean: cleanBoolean("EventBridge Events"),
 });
 
 export const queueEventTypesInput = {

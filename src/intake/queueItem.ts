@@ -1,3 +1,4 @@
+import type { EventBridgeEnvelope } from "../sesEvents/eventBridge";
 import type { SesEvent } from "../sesEvents/normalize";
 import type { SnsEnvelope } from "../sns/snsMessage";
 
@@ -9,13 +10,18 @@ export interface QueuePosition {
   /** How many times SQS has handed this message out; above 1 it came back after a failure. */
   receiveCount: number;
   sentAt: string | null;
-  /** The SNS MessageId (`sns:...`), or a hash of a raw message: the same for every copy. */
+  /**
+   * The SNS MessageId (`sns:...`), EventBridge's event ID (`eventbridge:...`) or a hash of a raw
+   * message: the same for every copy.
+   */
   deliveryKey: string;
 }
 
 /** One event as the SQS trigger hands it over: the webhook triggers' data plus `queue`. */
 export interface QueueEventItem {
   sns: SnsEnvelope | null;
+  /** The EventBridge envelope, for events an EventBridge rule sent to the queue. */
+  eventBridge?: EventBridgeEnvelope | null;
   event: SesEvent;
   email?: unknown;
   encryption?: unknown;
@@ -24,7 +30,7 @@ export interface QueueEventItem {
 
 /** Receipt handles are opaque, but SQS's are base64-ish text of at most about 1 KB. */
 const HANDLE = /^[A-Za-z0-9+/=_.:-]{1,4096}$/;
-const KEY = /^(sns:[A-Za-z0-9-]{1,100}|sha256:[A-Za-z0-9_-]{43})$/;
+const KEY = /^(sns:[A-Za-z0-9-]{1,100}|eventbridge:[A-Za-z0-9-]{1,100}|sha256:[A-Za-z0-9_-]{43})$/;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,4 +1,9 @@
 import { createHash } from "node:crypto";
+import {
+  type EventBridgeEnvelope,
+  isEventBridgeEvent,
+  readEventBridgeEvent,
+} from "../sesEvents/eventBridge";
 import { normalizeSesMessage, type SesEvent } from "../sesEvents/normalize";
 import type { CertificateCache } from "../sns/certificateCache";
 import { parseSnsMessage, type SnsEnvelope, SnsRejection, snsEnvelopeOf } from "../sns/snsMessage";
@@ -14,6 +19,8 @@ export type QueuedMessage =
       kind: "event";
       event: SesEvent;
       sns: SnsEnvelope | null;
+      /** The EventBridge envelope, when an EventBridge rule sent the event to the queue. */
+      eventBridge: EventBridgeEnvelope | null;
       /** Stable for redeliveries of this message: the SNS MessageId, or a hash of a raw body. */
       deliveryKey: string;
     }
@@ -28,6 +35,13 @@ export interface QueueIntakeOptions {
   /** The subscription uses raw message delivery: a body that is SES's JSON is taken as it is. */
   rawDelivery: boolean;
   certificates: CertificateCache;
+  /**
+   * An EventBridge rule sends SES events to the queue: its events (unsigned; the queue's access
+   * policy proves where they come from) are taken, deduplicated by EventBridge's event ID.
+   */
+  eventBridge?: boolean;
+  /** With eventBridge: events from other accounts are refused (all are taken when empty). */
+  expectedAccountIds?: readonly string[];
   /** A queue keeps messages up to 14 days, so that is the replay window by default. */
   maxAgeSeconds?: number;
   requireSignatureVersion2?: boolean;
@@ -49,6 +63,7 @@ export async function readQueuedMessage(
   } catch {
     return { kind: "refused", reason: "The message body is not JSON." };
   }
+  if (isEventBridgeEvent(data)) return fromEventBridge(data, options);
   if (!isEnvelope(data)) {
     if (!options.rawDelivery) {
       return {
@@ -67,7 +82,7 @@ export async function readQueuedMessage(
         reason: "The raw SES event has no mail.messageId: SES writes one in every event.",
       };
     }
-    return { kind: "event", event, sns: null, deliveryKey };
+    return { kind: "event", event, sns: null, eventBridge: null, deliveryKey };
   }
   try {
     const message = await verifySnsMessageNow(parseSnsMessage(body), options.certificates, {
@@ -86,7 +101,7 @@ export async function readQueuedMessage(
     }
     const event = normalizeSesMessage(message.Message);
     if (!event) return { kind: "ignored", reason: "The message is not an SES event.", deliveryKey };
-    return { kind: "event", event, sns: snsEnvelopeOf(message), deliveryKey };
+    return { kind: "event", event, sns: snsEnvelopeOf(message), eventBridge: null, deliveryKey };
   } catch (error) {
     // A certificate that could not be fetched is not the message's fault: fail, and retry later.
     if (error instanceof SnsRejection && error.reason !== "certificate-unavailable") {
@@ -94,4 +109,20 @@ export async function readQueuedMessage(
     }
     throw error;
   }
+}
+
+/** An EventBridge event in the queue: taken only when the trigger expects them. */
+function fromEventBridge(data: unknown, options: QueueIntakeOptions): QueuedMessage {
+  if (!options.eventBridge) {
+    return {
+      kind: "refused",
+      reason:
+        "The message is an EventBridge event, but EventBridge Events is off: turn it on if an EventBridge rule sends SES events to this queue (the queue's access policy is then what proves where messages come from).",
+    };
+  }
+  const read = readEventBridgeEvent(data, { expectedAccountIds: options.expectedAccountIds });
+  if (read.kind === "refused") return read;
+  const deliveryKey = `eventbridge:${read.envelope.id}`;
+  if (read.kind === "ignored") return { kind: "ignored", reason: read.reason, deliveryKey };
+  return { kind: "event", event: read.event, sns: null, eventBridge: read.envelope, deliveryKey };
 }

@@ -83,7 +83,10 @@ export async function sortQueueMessages<M extends SortableMessage>(
         key: checked.deliveryKey,
         messageId: message.messageId,
         sentAt: time(message.sentAt),
-        signedAt: time(checked.sns?.timestamp ?? checked.event.mail.timestamp),
+        // EventBridge signs nothing and retries for up to a day: no age tells a replay apart.
+        signedAt: checked.eventBridge
+          ? null
+          : time(checked.sns?.timestamp ?? checked.event.mail.timestamp),
         redriveOf: message.messageAttributes[REDRIVE_ATTRIBUTE]?.StringValue ?? null,
       },
       options.ledger,

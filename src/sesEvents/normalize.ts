@@ -207,12 +207,18 @@ export type SesEvent = {
  * event (another publisher on the topic, or SES's AmazonSnsSubscriptionSucceeded test message).
  */
 export function normalizeSesMessage(messageText: string): SesEvent | undefined {
-  let data: Json;
+  let parsed: unknown;
   try {
-    data = obj(JSON.parse(messageText));
+    parsed = JSON.parse(messageText);
   } catch {
     return undefined;
   }
+  return normalizeSesEvent(parsed);
+}
+
+/** The SES event in parsed JSON (an EventBridge event's `detail`, say), or undefined. */
+export function normalizeSesEvent(parsed: unknown): SesEvent | undefined {
+  const data = obj(parsed);
   const format =
     typeof data.notificationType === "string"
       ? "notification"

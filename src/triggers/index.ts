@@ -1,3 +1,4 @@
+import { sesEventBridgeEvents } from "./eventBridgeWebhook";
 import { bounceNotification, complaintNotification, sesNotification } from "./notificationTriggers";
 import { sesQueueEvents } from "./queuedEvents";
 import { receivedEmail } from "./receivedEmail";
@@ -6,6 +7,7 @@ export const triggers = {
   bounceNotification,
   complaintNotification,
   receivedEmail,
+  sesEventBridgeEvents,
   sesNotification,
   sesQueueEvents,
 };

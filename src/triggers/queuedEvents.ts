@@ -2,8 +2,10 @@ import { batchTrigger, type TriggerPayload } from "@prismatic-io/spectral";
 import { clientSettings, createSqsClient } from "../aws/clients";
 import { cleanBoolean } from "../inputs/clean";
 import { connectionInput, regionInput } from "../inputs/common";
+import { eventBridgeAccountInput } from "../inputs/eventBridge";
 import { receivedMailInputs, s3EndpointInput } from "../inputs/inbound";
 import {
+  eventBridgeEventsInput,
   maxMessagesPerRunInput,
   queueEventTypesInput,
   queueMaxMessageAgeInput,
@@ -46,7 +48,7 @@ export const sesQueueEvents = batchTrigger({
   display: {
     label: "SES Events From SQS",
     description:
-      "Reads SES events from an SQS queue on a schedule and hands them to the flow in batches: durable intake that loses nothing when the flow is down. SNS envelopes are verified and only your topics accepted; events are normalised like the webhook triggers'. End the flow with Acknowledge SES Events: a message leaves the queue only then.",
+      "Reads SES events from an SQS queue on a schedule and hands them to the flow in batches: durable intake that loses nothing when the flow is down. SNS envelopes are verified and only your topics accepted; EventBridge events are taken when EventBridge Events is on; events are normalised like the webhook triggers'. End the flow with Acknowledge SES Events: a message leaves the queue only then.",
   },
   inputs: {
     connection: connectionInput,
@@ -54,6 +56,11 @@ export const sesQueueEvents = batchTrigger({
     queueUrl: queueUrlInput,
     allowedTopicArns: queueTopicArnsInput,
     rawMessageDelivery: rawMessageDeliveryInput,
+    eventBridgeEvents: eventBridgeEventsInput,
+    eventBridgeAccountId: {
+      ...eventBridgeAccountInput,
+      comments: `With EventBridge Events: ${eventBridgeAccountInput.comments}`,
+    },
     eventTypes: queueEventTypesInput,
     maxMessageAgeSeconds: queueMaxMessageAgeInput,
     requireSignatureV2: requireSignatureV2Input,
@@ -76,9 +83,13 @@ export const sesQueueEvents = batchTrigger({
       region: params.region,
       endpointOverride: params.endpoint !== undefined,
     });
-    if (!params.rawMessageDelivery && params.allowedTopicArns.length === 0) {
+    if (
+      !params.rawMessageDelivery &&
+      !params.eventBridgeEvents &&
+      params.allowedTopicArns.length === 0
+    ) {
       throw new Error(
-        "Allowed Topic ARNs is empty, so every SNS message would be refused: list the topic that delivers to this queue (or turn on Raw Message Delivery if its subscription sends raw messages).",
+        "Allowed Topic ARNs is empty, so every SNS message would be refused: list the topic that delivers to this queue (or turn on Raw Message Delivery if its subscription sends raw messages, or EventBridge Events if an EventBridge rule sends to it).",
       );
     }
     const cursor = payload.paginationState ?? undefined;
@@ -107,6 +118,8 @@ export const sesQueueEvents = batchTrigger({
       intake: {
         acceptedTopicArns: params.allowedTopicArns,
         rawDelivery: params.rawMessageDelivery,
+        eventBridge: params.eventBridgeEvents,
+        expectedAccountIds: params.eventBridgeAccountId ? [params.eventBridgeAccountId] : [],
         certificates: snsCertificates,
         maxAgeSeconds: params.maxMessageAgeSeconds,
         requireSignatureVersion2: params.requireSignatureV2,
@@ -131,6 +144,7 @@ export const sesQueueEvents = batchTrigger({
       }
       items.push({
         sns: checked.sns,
+        ...(checked.eventBridge ? { eventBridge: checked.eventBridge } : {}),
         event: checked.event,
         ...mail,
         queue: {

@@ -1,7 +1,9 @@
 import { readQueuedMessage } from "../../src/intake/queuedMessage";
-import { bouncePermanent, delivery } from "../../src/sesEvents/samples";
+import { normalizeSesMessage } from "../../src/sesEvents/normalize";
+import { bouncePermanent, bounceTransientEvent, delivery } from "../../src/sesEvents/samples";
 import { CertificateCache } from "../../src/sns/certificateCache";
 import { SnsRejection } from "../../src/sns/snsMessage";
+import { eventBridgeEvent } from "../helpers/eventBridge";
 import { signedSnsMessage, TEST_CERT_PEM, TOPIC_ARN } from "../helpers/snsSigner";
 
 const fetched: string[] = [];
@@ -100,6 +102,35 @@ describe("an SQS message of an SES pipeline", () => {
     expect(
       again.kind === "event" && read.kind === "event" && again.deliveryKey === read.deliveryKey,
     ).toBe(true);
+  });
+
+  it("takes EventBridge events only when EventBridge Events is on, keyed by EventBridge's event ID", async () => {
+    const event = eventBridgeEvent(bounceTransientEvent);
+    const body = JSON.stringify(event);
+    const off = await readQueuedMessage(body, { ...options, rawDelivery: true });
+    expect(off).toMatchObject({
+      kind: "refused",
+      reason: expect.stringMatching(/EventBridge Events is off/),
+    });
+    const on = { ...options, eventBridge: true, expectedAccountIds: ["111122223333"] };
+    expect(await readQueuedMessage(body, on)).toEqual({
+      kind: "event",
+      event: normalizeSesMessage(JSON.stringify(bounceTransientEvent)),
+      sns: null,
+      eventBridge: expect.objectContaining({ id: event.id, detailType: "Email Bounced" }),
+      deliveryKey: `eventbridge:${event.id}`,
+    });
+    // Another copy of the same event (EventBridge delivers at least once) has the same key.
+    const copy = await readQueuedMessage(JSON.stringify({ ...event }), on);
+    expect(copy).toMatchObject({ deliveryKey: `eventbridge:${event.id}` });
+    const foreign = JSON.stringify(
+      eventBridgeEvent(bounceTransientEvent, { account: "999999999999" }),
+    );
+    expect(await readQueuedMessage(foreign, on)).toMatchObject({ kind: "refused" });
+    const status = JSON.stringify(
+      eventBridgeEvent({ sendingStatus: "DISABLED" }, { "detail-type": "Sending Status Disabled" }),
+    );
+    expect(await readQueuedMessage(status, on)).toMatchObject({ kind: "ignored" });
   });
 
   it("lets a genuine non-event (a confirmation, SES's test message) be deleted as ignored", async () => {
