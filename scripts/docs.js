@@ -128,8 +128,14 @@ const QUEUE_TRIGGERS = {
   },
 };
 
-// Webhook triggers that are not SNS's: their own trust rule and permissions.
+// Triggers that are not SNS webhooks: their own trust rule and permissions.
 const OWN_TRUST_TRIGGERS = {
+  newReceivedEmail: {
+    permissions:
+      "`s3:ListBucket` on the bucket (the prefix is listed on every poll), `s3:GetObject` on the prefix, and `kms:Decrypt` for mail SES encrypted",
+    trust: "pollingTriggerTrust.md",
+    polling: true,
+  },
   sesEventBridgeEvents: {
     permissions:
       "none (the trigger makes no AWS call); setting up the EventBridge connection, API destination and rule: see [eventbridge-setup.md](../eventbridge-setup.md#iam)",
@@ -244,10 +250,14 @@ function renderTriggerPage(key, trigger, eventExamples) {
       : `**IAM permission (only for the optional features):** ${[TRIGGER_PERMISSIONS.lifecycle, TRIGGER_PERMISSIONS[key]].filter(Boolean).join("; ")}. Verifying SNS signatures needs none.`;
   const how = queue
     ? `**Trigger key:** \`${key}\` · **Runs:** on the flow's schedule, in batches (default batch size ${trigger.triggerResolverDefaultBatchSize}, at most ${trigger.triggerResolverDefaultConcurrentBatchLimit} batches at once; both can be changed per flow)`
-    : `**Trigger key:** \`${key}\` · **Branches:** ${(trigger.staticBranchNames ?? []).map((b) => `\`${b}\``).join(", ")}`;
+    : own?.polling
+      ? `**Trigger key:** \`${key}\` · **Runs:** on the flow's schedule; a poll that finds nothing new does not run the flow`
+      : `**Trigger key:** \`${key}\` · **Branches:** ${(trigger.staticBranchNames ?? []).map((b) => `\`${b}\``).join(", ")}`;
   const output = queue
     ? "Each execution gets its batch's events in `body.data` (one event at batch size 1, otherwise a list), for example:"
-    : `The flow gets the request with the result in \`body.data\`, on branch \`${trigger.examplePayload?.branch}\`, for example:`;
+    : own?.polling
+      ? "Each execution gets the poll's mails in `body.data`, for example:"
+      : `The flow gets the request with the result in \`body.data\`, on branch \`${trigger.examplePayload?.branch}\`, for example:`;
   return [
     `# ${trigger.display.label} (trigger)`,
     "",

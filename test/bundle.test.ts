@@ -30,6 +30,7 @@ describe("the built bundle (what prism components:publish uploads)", () => {
     expect(Object.keys(bundled.triggers).sort()).toEqual([
       "bounceNotification",
       "complaintNotification",
+      "newReceivedEmail",
       "receivedEmail",
       "sesEventBridgeEvents",
       "sesNotification",
@@ -39,8 +40,11 @@ describe("the built bundle (what prism components:publish uploads)", () => {
       string,
       { hasOnInstanceDeploy?: boolean; examplePayload?: unknown },
     ][]) {
-      // The AWS-facing triggers subscribe or check on deploy; an API destination needs nothing.
-      expect(trigger.hasOnInstanceDeploy === true).toBe(key !== "sesEventBridgeEvents");
+      // The SNS and SQS triggers subscribe or check on deploy; a poll or an API destination
+      // needs nothing then.
+      expect(trigger.hasOnInstanceDeploy === true).toBe(
+        !["sesEventBridgeEvents", "newReceivedEmail"].includes(key),
+      );
       expect(trigger.examplePayload).toBeDefined();
     }
     expect(Object.keys(bundled.dataSources).sort()).toEqual(

@@ -32,14 +32,21 @@ async function readCapped(
     total += chunk.length;
   }
   if (target) {
-    if (total !== target.length)
-      throw new Error(`${what} was cut short: read ${total} of ${target.length} bytes.`);
+    if (total !== target.length) throw new StoredObjectCutShort(what, total, target.length);
     return target;
   }
   return Buffer.concat(chunks, total);
 }
 
 /** An object that is not in the bucket: the message names it, S3's request ID is kept. */
+/** The connection ended before the whole object arrived: worth reading again. */
+export class StoredObjectCutShort extends Error {
+  constructor(what: string, read: number, announced: number) {
+    super(`${what} was cut short: read ${read} of ${announced} bytes.`);
+    this.name = "StoredObjectCutShort";
+  }
+}
+
 export class StoredObjectNotFound extends Error {
   constructor(
     readonly location: string,

@@ -1,4 +1,5 @@
 import { sesEventBridgeEvents } from "./eventBridgeWebhook";
+import { newReceivedEmail } from "./newReceivedEmail";
 import { bounceNotification, complaintNotification, sesNotification } from "./notificationTriggers";
 import { sesQueueEvents } from "./queuedEvents";
 import { receivedEmail } from "./receivedEmail";
@@ -6,6 +7,7 @@ import { receivedEmail } from "./receivedEmail";
 export const triggers = {
   bounceNotification,
   complaintNotification,
+  newReceivedEmail,
   receivedEmail,
   sesEventBridgeEvents,
   sesNotification,

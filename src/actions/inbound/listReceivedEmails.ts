@@ -2,6 +2,7 @@ import type { _Object } from "@aws-sdk/client-s3";
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createS3Client } from "../../aws/clients";
 import { onePageOrAll } from "../../aws/paging";
+import { isStoredMailKey } from "../../inbound/listStoredMail";
 import {
   connectionInput,
   fetchAllInput,
@@ -12,13 +13,9 @@ import {
 import { prefixInput, requiredBucketInput, s3EndpointInput } from "../../inputs/inbound";
 import { outputSchemaFrom } from "../outputSchema";
 
-// Written by SES when the rule is created, and by encryption clients beside the mail: not mail.
-const isMail = (key: string) =>
-  !key.endsWith(".instruction") && !key.endsWith("AMAZON_SES_SETUP_NOTIFICATION");
-
 function describe(objects: _Object[]) {
   return objects
-    .filter((object) => object.Key && isMail(object.Key))
+    .filter((object) => object.Key && isStoredMailKey(object.Key))
     .sort((a, b) => (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0))
     .map((object) => ({
       key: object.Key ?? "",
