@@ -13,13 +13,14 @@ import { IntakeLedger } from "../src/intake/intakeLedger";
 import { stringToSign } from "../src/sns/snsMessage";
 import { repoPath } from "./measure";
 import { median, pairedRounds, ratioSpread } from "./rounds";
+import { BENCH_TOPIC, signedBounce } from "./signedBounce";
 
 // biome-ignore lint/suspicious/noExplicitAny: plain JavaScript helpers shared with the demo
 const localSns: any = require(repoPath("demo", "localSns.js"));
 const CERT = new X509Certificate(
   readFileSync(repoPath("test", "fixtures", "sns", "test-signing-cert.pem")),
 ).publicKey;
-const TOPIC = "arn:aws:sns:us-east-1:111122223333:ses-notifications";
+const TOPIC = BENCH_TOPIC;
 const N = 1000;
 export const QUEUE_ROUNDS = 7;
 
@@ -70,21 +71,7 @@ const importEsm = new Function("specifier", "return import(specifier)") as (
 }>;
 
 const envelope = (n: number, prefix = "0000") =>
-  JSON.stringify(
-    localSns.signAsSns({
-      Type: "Notification",
-      MessageId: `${prefix}0000-0000-4000-8000-${String(n).padStart(12, "0")}`,
-      TopicArn: TOPIC,
-      Message: JSON.stringify({
-        eventType: "Bounce",
-        bounce: {
-          bounceType: "Permanent",
-          bouncedRecipients: [{ emailAddress: `u${n}@example.org` }],
-        },
-        mail: { messageId: `ses-${n}`, timestamp: new Date().toISOString(), destination: [] },
-      }),
-    }),
-  );
+  signedBounce(n, `${prefix}0000-0000-4000-8000-${String(n).padStart(12, "0")}`);
 
 async function fill(sqs: SQSClient, queueUrl: string, bodies: string[]) {
   for (let i = 0; i < bodies.length; i += 10) {

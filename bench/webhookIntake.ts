@@ -7,13 +7,14 @@ import { DELIVERY_LOG_KEY } from "../src/triggers/snsPipeline";
 import floorTrigger from "./floor/noopTrigger";
 import { repoPath } from "./measure";
 import { interleavedRounds, ratioSpread, type Spread, spreadOf } from "./rounds";
+import { BENCH_TOPIC, signedBounce } from "./signedBounce";
 
 // biome-ignore lint/suspicious/noExplicitAny: plain JavaScript helpers shared with the demo
 const localSns: any = require(repoPath("demo", "localSns.js"));
 const CERT = new X509Certificate(
   readFileSync(repoPath("test", "fixtures", "sns", "test-signing-cert.pem")),
 ).publicKey;
-const TOPIC = "arn:aws:sns:us-east-1:111122223333:ses-notifications";
+const TOPIC = BENCH_TOPIC;
 const CHUNK = 50;
 export const WEBHOOK_ROUNDS = 21;
 
@@ -25,21 +26,7 @@ function bareHandle(body: string) {
 }
 
 const delivery = (n: number) =>
-  JSON.stringify(
-    localSns.signAsSns({
-      Type: "Notification",
-      MessageId: `2222${String(n).padStart(4, "0")}-0000-4000-8000-000000000000`,
-      TopicArn: TOPIC,
-      Message: JSON.stringify({
-        eventType: "Bounce",
-        bounce: {
-          bounceType: "Permanent",
-          bouncedRecipients: [{ emailAddress: `u${n}@example.org` }],
-        },
-        mail: { messageId: `ses-${n}`, timestamp: new Date().toISOString(), destination: [] },
-      }),
-    }),
-  );
+  signedBounce(n, `2222${String(n).padStart(4, "0")}-0000-4000-8000-000000000000`);
 
 /** The instance state of a flow whose delivery log already holds `entries` recent IDs. */
 function stateWithLog(entries: number): string {

@@ -85,3 +85,15 @@ export function cleanChoice<T extends string>(label: string, choices: readonly T
     return text as T;
   };
 }
+
+/** An optional 12-digit AWS account ID: undefined when empty. */
+export function cleanAccountId(label: string) {
+  return (value: unknown): string | undefined => {
+    const text = cleanString(value);
+    if (text === "") return undefined;
+    if (!/^\d{12}$/.test(text)) {
+      throw new Error(`${label} must be 12 digits, not "${text.slice(0, 40)}".`);
+    }
+    return text;
+  };
+}

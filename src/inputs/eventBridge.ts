@@ -1,6 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { checkHeaderName } from "../sesEvents/apiDestinationKey";
-import { cleanInteger, cleanString } from "./clean";
+import { cleanAccountId, cleanInteger, cleanString } from "./clean";
 
 export const eventBridgeAccountInput = input({
   label: "EventBridge Account ID",
@@ -9,14 +9,7 @@ export const eventBridgeAccountInput = input({
   comments:
     "Only events of this 12-digit AWS account (the event's account field) are taken; others are refused. Empty: any account.",
   example: "111122223333",
-  clean: (value: unknown) => {
-    const text = cleanString(value);
-    if (text === "") return undefined;
-    if (!/^\d{12}$/.test(text)) {
-      throw new Error(`EventBridge Account ID must be 12 digits, not "${text.slice(0, 40)}".`);
-    }
-    return text;
-  },
+  clean: cleanAccountId("EventBridge Account ID"),
 });
 
 export const apiKeyHeaderInput = input({

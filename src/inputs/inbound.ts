@@ -1,7 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import { checkReceiptRuleName } from "../values/receiptRuleName";
 import { checkBucketName, checkObjectKey } from "../values/s3Names";
-import { cleanBoolean, cleanInteger, cleanOptional, cleanString } from "./clean";
+import { cleanAccountId, cleanBoolean, cleanInteger, cleanOptional, cleanString } from "./clean";
 import { endpointInput } from "./common";
 
 export const bucketInput = input({
@@ -48,13 +48,7 @@ export const expectedAccountIdInput = input({
   comments:
     "The 12-digit AWS account whose SES stored the mail. When set, an encrypted mail is refused when its encryption context (aws:ses:source-account) names another account or its data key was wrapped under a KMS key of another account; an unencrypted one is refused too.",
   example: "111122223333",
-  clean: (value: unknown) => {
-    const text = cleanString(value);
-    if (text === "") return undefined;
-    if (!/^\d{12}$/.test(text))
-      throw new Error(`Expected Account ID must be 12 digits, not "${text}".`);
-    return text;
-  },
+  clean: cleanAccountId("Expected Account ID"),
 });
 
 export const expectedRuleNameInput = input({
@@ -163,13 +157,18 @@ export const expectedKeyPrefixInput = input({
   clean: cleanOptional((text) => checkObjectKey("Expected Key Prefix", text)),
 });
 
-export const receivedMailInputs = {
-  expectedBucket: expectedBucketInput,
-  expectedKeyPrefix: expectedKeyPrefixInput,
+/** How a stored mail is read and checked: Fetch Received Email's checks, for the triggers. */
+export const storedMailCheckInputs = {
   expectedAccountId: expectedAccountIdInput,
   expectedRuleName: expectedRuleNameInput,
   expectedKmsKeyArn: expectedKmsKeyArnInput,
   requireEncryption: requireEncryptionInput,
   maxSizeMb: maxSizeInput,
   allowLegacyCbc: allowLegacyCbcInput,
+};
+
+export const receivedMailInputs = {
+  expectedBucket: expectedBucketInput,
+  expectedKeyPrefix: expectedKeyPrefixInput,
+  ...storedMailCheckInputs,
 };

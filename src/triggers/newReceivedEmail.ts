@@ -8,15 +8,10 @@ import { type ListedMail, MailPoll } from "../inbound/mailPoll";
 import { cleanBoolean, cleanInteger } from "../inputs/clean";
 import { connectionInput, regionInput } from "../inputs/common";
 import {
-  allowLegacyCbcInput,
-  expectedAccountIdInput,
-  expectedKmsKeyArnInput,
-  expectedRuleNameInput,
-  maxSizeInput,
   prefixInput,
   requiredBucketInput,
-  requireEncryptionInput,
   s3EndpointInput,
+  storedMailCheckInputs,
 } from "../inputs/inbound";
 import { parseReceivedEmail } from "../mail/parseReceived";
 import { kmsUnwrap } from "../s3crypto/kmsUnwrap";
@@ -61,12 +56,7 @@ export const newReceivedEmail = pollingTrigger({
     prefix: prefixInput,
     maxMailsPerPoll: maxMailsPerPollInput,
     processExisting: processExistingInput,
-    expectedAccountId: expectedAccountIdInput,
-    expectedRuleName: expectedRuleNameInput,
-    expectedKmsKeyArn: expectedKmsKeyArnInput,
-    requireEncryption: requireEncryptionInput,
-    maxSizeMb: maxSizeInput,
-    allowLegacyCbc: allowLegacyCbcInput,
+    ...storedMailCheckInputs,
     endpoint: s3EndpointInput,
   },
   perform: async (context, payload, params) => {
