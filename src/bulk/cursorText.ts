@@ -18,6 +18,23 @@ export function decodeCursorText<T>(prefix: string, text: string, bad: (why: str
 }
 
 /** A whole number from 0 to `max`: a count or an index a cursor may hold. */
+/**
+ * A resumed run goes under the tenant the send began under: a cursor names it, and a run that
+ * names another (or none, or one where the cursor has none) is refused before any send.
+ */
+export function checkCursorTenant(
+  label: string,
+  cursorTenant: unknown,
+  tenant: string | undefined,
+) {
+  const began = typeof cursorTenant === "string" ? cursorTenant : undefined;
+  if (began !== tenant) {
+    throw new Error(
+      `${label} belongs to a send under ${began ? `tenant ${began}` : "no tenant"}, but this run is under ${tenant ? `tenant ${tenant}` : "no tenant"}: resume with the same Tenant Name (or Tenant From Customer) the first run had.`,
+    );
+  }
+}
+
 export const isCount = (value: unknown, max = Number.MAX_SAFE_INTEGER) =>
   typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= max;
 

@@ -23,6 +23,8 @@ export interface FileResumePoint {
   unknown: number;
   invalid: number;
   runs: number;
+  /** The SES tenant the send is under, from its first run on. */
+  tenant?: string;
 }
 
 const PREFIX = "bulkfile1.";
@@ -32,6 +34,7 @@ export function fileStart(location: {
   key: string;
   etag: string;
   format: ListFormat;
+  tenant?: string;
 }): FileResumePoint {
   return {
     ...location,

@@ -19,6 +19,8 @@ export interface ResumePoint {
   failed: number;
   unknown: number;
   runs: number;
+  /** The SES tenant the send is under, from its first run on. */
+  tenant?: string;
 }
 
 const PREFIX = "bulk1.";

@@ -30,6 +30,8 @@ export interface Envelope {
   /** List management: SES adds unsubscribe headers and honours the contact's preferences. */
   contactList?: string;
   topic?: string;
+  /** The SES tenant the message is sent under. */
+  tenant?: string;
 }
 
 /** Extra parts of a single (non-bulk) message. */
@@ -143,6 +145,7 @@ export function buildEnvelope(envelope: Envelope) {
     EmailTags: nonEmpty(toMessageTags("Message Tags", envelope.tags)),
     ...buildSendingAuthorization(envelope),
     ListManagementOptions: buildListManagement(envelope),
+    TenantName: envelope.tenant,
   } satisfies Partial<SendEmailCommandInput>;
 }
 

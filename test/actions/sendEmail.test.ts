@@ -42,7 +42,7 @@ describe("Send Email", () => {
       customHeaders: [{ key: "X-Entity-Ref-ID", value: "inv-42" }],
     });
 
-    expect(result).toEqual({ data: { messageId: "msg-0001" } });
+    expect(result).toEqual({ data: { messageId: "msg-0001", tenant: null } });
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
     expect(ses.commandCalls(SendEmailCommand)[0].args[0].input).toEqual({
       FromEmailAddress: '"Acme Billing" <billing@example.com>',

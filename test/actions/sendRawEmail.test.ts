@@ -27,7 +27,7 @@ describe("Send Raw Email", () => {
     const result = await send({
       rawMessage: { data: Buffer.from(MIME), contentType: "message/rfc822" },
     });
-    expect(dataOf(result)).toEqual({ messageId: "raw-1" });
+    expect(dataOf(result)).toEqual({ messageId: "raw-1", tenant: null });
     const input = ses.commandCalls(SendEmailCommand)[0].args[0].input;
     expect(input).toEqual({
       FromEmailAddress: undefined,

@@ -29,7 +29,7 @@ describe("Send Templated Email", () => {
       messageTags: [{ key: "kind", value: "shipping" }],
       configurationSet: "transactional",
     });
-    expect(dataOf(result)).toEqual({ messageId: "tmpl-1" });
+    expect(dataOf(result)).toEqual({ messageId: "tmpl-1", tenant: null });
     expect(ses.commandCalls(SendEmailCommand)[0].args[0].input).toEqual({
       FromEmailAddress: "orders@example.com",
       Destination: { ToAddresses: ["jane@example.com"], CcAddresses: [], BccAddresses: [] },

@@ -31,6 +31,8 @@ export interface RunSettings {
   startedAt: number;
   deadline: number;
   logger: ActionLogger;
+  /** The SES tenant of the send: written into a new send's cursor. */
+  tenant?: string;
 }
 
 function run(
@@ -211,7 +213,7 @@ export async function sendListFile(
         throw fileChanged(file, point.etag);
       }
       size = offset + (object.ContentLength ?? 0);
-      point ??= fileStart({ ...file, etag: object.ETag ?? "" });
+      point ??= fileStart({ ...file, etag: object.ETag ?? "", tenant: settings.tenant });
     }
   }
   const started = point as FileResumePoint;

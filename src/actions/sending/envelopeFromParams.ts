@@ -19,6 +19,7 @@ export function envelopeFromParams(params: {
   feedbackForwardingArn?: string;
   contactList?: string;
   topic?: string;
+  tenant?: string;
 }): Envelope & MessageExtras {
   return {
     from: params.from,
@@ -37,5 +38,6 @@ export function envelopeFromParams(params: {
     feedbackForwardingArn: params.feedbackForwardingArn,
     contactList: params.contactList,
     topic: params.topic,
+    tenant: params.tenant,
   };
 }

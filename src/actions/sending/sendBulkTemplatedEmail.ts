@@ -1,6 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createS3Client, createSesV2Client } from "../../aws/clients";
 import type { BulkOutcome } from "../../bulk/bulkSender";
+import { checkCursorTenant } from "../../bulk/cursorText";
 import { parseBulkDestinations } from "../../bulk/destinations";
 import { decodeFileCursor } from "../../bulk/fileResumePoint";
 import type { ListFormat } from "../../bulk/listFile";
@@ -32,6 +33,7 @@ import {
   inlineTextInput,
   optionalTemplateNameInput,
 } from "../../inputs/templates";
+import { sendingTenantInputs } from "../../inputs/tenants";
 import { formatSender, parseAddresses } from "../../mail/addresses";
 import { toMessageHeaders } from "../../mail/headers";
 import { toMessageTags } from "../../mail/messageTags";
@@ -44,6 +46,7 @@ import { parseTemplateData } from "../../mail/templateData";
 import { chooseTemplateSource } from "../../mail/templateSource";
 import { outputSchemaFrom } from "../outputSchema";
 import { sendInlineList, sendListFile } from "./bulkRuns";
+import { sendingTenant } from "./sendingTenant";
 
 /** The Destinations File, when one is given instead of Destinations (never both). */
 function destinationsFileOf(params: {
@@ -108,6 +111,7 @@ const examplePayload = {
     abortReason: null as string | null,
     total: 5 as number | null,
     maxSendRate: 1,
+    tenant: "acme-corp" as string | null,
     succeeded: 2,
     failed: 1,
     elapsedSeconds: 5.1,
@@ -178,6 +182,7 @@ export const sendBulkTemplatedEmail = action({
     timeBudgetSeconds: timeBudgetInput,
     resumeCursor: resumeCursorInput,
     ...sendingAuthorizationInputs,
+    ...sendingTenantInputs,
     endpoint: endpointInput,
     s3Endpoint: {
       ...s3EndpointInput,
@@ -195,6 +200,8 @@ export const sendBulkTemplatedEmail = action({
     const cursor = params.resumeCursor;
     const point = file || !cursor ? undefined : decodeCursor("Resume Cursor", cursor, destinations);
     const filePoint = file && cursor ? decodeFileCursor("Resume Cursor", cursor, file) : undefined;
+    const tenant = sendingTenant(context, params);
+    if (cursor) checkCursorTenant("Resume Cursor", (point ?? filePoint)?.tenant, tenant);
     const replyTo = parseAddresses("Reply To", params.replyTo);
     const tags = toMessageTags("Message Tags", params.messageTags);
     const headers = toMessageHeaders("Custom Headers", params.customHeaders);
@@ -204,6 +211,7 @@ export const sendBulkTemplatedEmail = action({
       ConfigurationSetName: checkConfigurationSet(params.configurationSet),
       ...buildSendingAuthorization(params),
       DefaultEmailTags: tags.length ? tags : undefined,
+      TenantName: tenant,
       DefaultContent: {
         Template: {
           ...buildTemplateReference(chooseTemplateSource(params)),
@@ -225,6 +233,7 @@ export const sendBulkTemplatedEmail = action({
       startedAt,
       deadline: startedAt + params.timeBudgetSeconds * 1000,
       logger: context.logger,
+      tenant,
     };
     const data = file
       ? await sendListFile(
@@ -233,8 +242,8 @@ export const sendBulkTemplatedEmail = action({
           file,
           filePoint,
         )
-      : await sendInlineList(settings, destinations, point ?? startOf(destinations));
-    return { data };
+      : await sendInlineList(settings, destinations, point ?? { ...startOf(destinations), tenant });
+    return { data: { ...data, tenant: tenant ?? null } };
   },
   examplePayload,
   outputSchema: outputSchemaFrom(examplePayload.data),

@@ -12,8 +12,10 @@ import {
   listManagementInputs,
   sendingAuthorizationInputs,
 } from "../../inputs/sendingAuthorization";
+import { sendingTenantInputs } from "../../inputs/tenants";
 import { buildSendEmailRequest } from "../../mail/outgoingEmail";
 import { envelopeFromParams } from "./envelopeFromParams";
+import { sendingTenant } from "./sendingTenant";
 
 export const sendEmail = action({
   display: {
@@ -31,24 +33,29 @@ export const sendEmail = action({
     ...messageOptionInputs,
     ...sendingAuthorizationInputs,
     ...listManagementInputs,
+    ...sendingTenantInputs,
     endpoint: endpointInput,
   },
   performSafety: "notAllowed",
-  perform: async (_context, params) => {
+  perform: async (context, params) => {
     // Everything is validated before the client exists, so bad input never reaches AWS.
     const { SendEmailCommand } = await import("@aws-sdk/client-sesv2");
+    const tenant = sendingTenant(context, params);
     const request = buildSendEmailRequest({
-      ...envelopeFromParams(params),
+      ...envelopeFromParams({ ...params, tenant }),
       subject: params.subject,
       text: params.textBody,
       html: params.htmlBody,
     });
     const client = await createSesV2Client(clientSettings(params));
     const response = await client.send(new SendEmailCommand(request));
-    return { data: { messageId: response.MessageId ?? "" } };
+    return { data: { messageId: response.MessageId ?? "", tenant: tenant ?? null } };
   },
   examplePayload: {
-    data: { messageId: "0100019a7f3c2d1e-5b7e2f0a-8c41-4d7b-9a3e-2f6c1d8e4b90-000000" },
+    data: {
+      messageId: "0100019a7f3c2d1e-5b7e2f0a-8c41-4d7b-9a3e-2f6c1d8e4b90-000000",
+      tenant: "acme-corp" as string | null,
+    },
   },
   outputSchema: {
     type: "actionOutput",
@@ -59,6 +66,10 @@ export const sendEmail = action({
           type: "string",
           description:
             "The ID SES gave the message; it appears in bounce, complaint and delivery notifications.",
+        },
+        tenant: {
+          type: ["string", "null"],
+          description: "The SES tenant the message was sent under, or null.",
         },
       },
       required: ["messageId"],

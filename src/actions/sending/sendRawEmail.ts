@@ -14,6 +14,7 @@ import {
   listManagementInputs,
   sendingAuthorizationInputs,
 } from "../../inputs/sendingAuthorization";
+import { sendingTenantInputs } from "../../inputs/tenants";
 import { formatSender } from "../../mail/addresses";
 import { toMessageTags } from "../../mail/messageTags";
 import {
@@ -24,9 +25,13 @@ import {
 } from "../../mail/outgoingEmail";
 import { inspectRawMessage } from "../../mail/rawMessage";
 import { outputSchemaFrom } from "../outputSchema";
+import { sendingTenant } from "./sendingTenant";
 
 const examplePayload = {
-  data: { messageId: "0100019a7f3c2d1e-0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b-000000" },
+  data: {
+    messageId: "0100019a7f3c2d1e-0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b-000000",
+    tenant: "acme-corp" as string | null,
+  },
 };
 
 export const sendRawEmail = action({
@@ -57,11 +62,13 @@ export const sendRawEmail = action({
     messageTags: messageTagsInput,
     ...sendingAuthorizationInputs,
     ...listManagementInputs,
+    ...sendingTenantInputs,
     endpoint: endpointInput,
   },
   performSafety: "notAllowed",
-  perform: async (_context, params) => {
+  perform: async (context, params) => {
     const { SendEmailCommand } = await import("@aws-sdk/client-sesv2");
+    const tenant = sendingTenant(context, params);
     const message = await inspectRawMessage("Raw Message", params.rawMessage);
     const overridesRecipients = params.to.length + params.cc.length + params.bcc.length > 0;
     if (!message.hasFrom && !params.from) {
@@ -83,11 +90,12 @@ export const sendRawEmail = action({
       EmailTags: tags.length ? tags : undefined,
       ...buildSendingAuthorization(params),
       ListManagementOptions: buildListManagement(params),
+      TenantName: tenant,
     };
     const response = await (await createSesV2Client(clientSettings(params))).send(
       new SendEmailCommand(request),
     );
-    return { data: { messageId: response.MessageId ?? "" } };
+    return { data: { messageId: response.MessageId ?? "", tenant: tenant ?? null } };
   },
   examplePayload,
   outputSchema: outputSchemaFrom(examplePayload.data),
