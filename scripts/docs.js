@@ -19,6 +19,24 @@ const DOCS = join(__dirname, "..", "documentation");
 
 /** The IAM actions each action needs (SES v2 actions share the `ses:` prefix with v1). */
 const IAM_PERMISSIONS = {
+  onboardTenant: [
+    "ses:GetTenant",
+    "ses:CreateTenant",
+    "ses:ListTenantResources",
+    "ses:CreateTenantResourceAssociation",
+    "ses:UpdateReputationEntityPolicy (with Reputation Policy)",
+  ],
+  createTenant: ["ses:CreateTenant", "ses:TagResource (with Tags)"],
+  getTenant: ["ses:GetTenant", "ses:GetReputationEntity"],
+  listTenants: ["ses:ListTenants"],
+  deleteTenant: ["ses:DeleteTenant"],
+  associateTenantResource: ["ses:GetTenant", "ses:CreateTenantResourceAssociation"],
+  removeTenantResource: ["ses:GetTenant", "ses:DeleteTenantResourceAssociation"],
+  listTenantResources: ["ses:ListTenantResources"],
+  listResourceTenants: ["ses:ListResourceTenants", "sts:GetCallerIdentity (needs no permission)"],
+  setTenantSuppression: ["ses:PutTenantSuppressionAttributes"],
+  setTenantReputationPolicy: ["ses:GetTenant", "ses:UpdateReputationEntityPolicy"],
+  setTenantSendingStatus: ["ses:GetTenant", "ses:UpdateReputationEntityCustomerManagedStatus"],
   sendEmail: ["ses:SendEmail"],
   callSesOperation: ["ses:<Operation> (the operation called: v1 and v2 share the ses: prefix)"],
   sendTemplatedEmail: ["ses:SendEmail"],

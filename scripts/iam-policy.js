@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The IAM policy of documentation/iam-policy.md, generated from the code: every AWS call is an
- * SDK command a module loads with `const { ...Command } = await import("@aws-sdk/client-<x>")`,
+ * SDK command (or paginator) a module loads with `const { ...Command } = await import("@aws-sdk/client-<x>")`,
  * and the module's folder says which statement it belongs to. Run by `npm run docs`;
  * test/documentation.test.ts fails when the page and the code disagree.
  */
@@ -19,6 +19,8 @@ const IAM_NAME = {
 // What a call needs beyond its own action: SES v2 SendEmail with raw content also needs
 // ses:SendRawEmail (AWS's managed policies grant both).
 const ALSO = { "actions/sending/sendRawEmail.ts": ["ses:SendRawEmail"] };
+// Calls IAM never denies: they need no statement.
+const NEEDS_NO_PERMISSION = new Set(["sts:GetCallerIdentity"]);
 const SERVICE = {
   sesv2: "ses",
   ses: "ses",
@@ -39,6 +41,7 @@ const STATEMENTS = [
       "arn:aws:ses:us-east-1:123456789012:identity/*",
       "arn:aws:ses:us-east-1:123456789012:configuration-set/*",
       "arn:aws:ses:us-east-1:123456789012:template/*",
+      "arn:aws:ses:us-east-1:123456789012:tenant/*",
     ],
   },
   // Send Bulk Templated Email reads the send rate: an account-level call, no resource.
@@ -57,6 +60,7 @@ const STATEMENTS = [
   { sid: "SesVerificationEmails", files: /^actions\/verification\// },
   { sid: "SesConfigurationSets", files: /^actions\/configurationSets\// },
   { sid: "SesReceiptRules", files: /^actions\/receiptRules\// },
+  { sid: "SesTenants", files: /^actions\/tenants\// },
   {
     sid: "ReceivedMail",
     files: /^(actions\/inbound|inbound)\//,
@@ -98,12 +102,14 @@ function sourceFiles(dir) {
 /** Every AWS call of the code: [IAM action, file under src/]. */
 function awsCalls() {
   const calls = [];
-  const pattern = /const\s*\{([^}]*)\}\s*=\s*await import\("@aws-sdk\/client-([a-z0-9]+)"\)/g;
+  const pattern = /const\s*\{([^}]*)\}\s*=\s*await import\(\s*"@aws-sdk\/client-([a-z0-9]+)"\s*\)/g;
   for (const file of sourceFiles(SRC)) {
     for (const [, names, client] of readFileSync(file, "utf8").matchAll(pattern)) {
       for (const name of names.split(",").map((n) => n.trim().split(":")[0].trim())) {
-        const command = /^(\w+)Command$/.exec(name)?.[1];
-        if (command) {
+        // A paginator calls its command: paginateListTenants is ListTenants.
+        const match = /^(?:paginate(\w+)|(\w+)Command)$/.exec(name);
+        const command = match?.[1] ?? match?.[2];
+        if (command && !NEEDS_NO_PERMISSION.has(`${SERVICE[client]}:${command}`)) {
           calls.push([`${SERVICE[client]}:${IAM_NAME[command] ?? command}`, relative(SRC, file)]);
         }
       }

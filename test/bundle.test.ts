@@ -26,7 +26,7 @@ describe("the built bundle (what prism components:publish uploads)", () => {
       "awsAssumeRole",
     ]);
     expect(Object.keys(bundled.actions)).toEqual(Object.keys(component.actions));
-    expect(Object.keys(bundled.actions)).toHaveLength(82);
+    expect(Object.keys(bundled.actions)).toHaveLength(94);
     expect(Object.keys(bundled.triggers).sort()).toEqual([
       "bounceNotification",
       "complaintNotification",
@@ -50,7 +50,7 @@ describe("the built bundle (what prism components:publish uploads)", () => {
     expect(Object.keys(bundled.dataSources).sort()).toEqual(
       Object.keys(component.dataSources ?? {}).sort(),
     );
-    expect(Object.keys(bundled.dataSources)).toHaveLength(10);
+    expect(Object.keys(bundled.dataSources)).toHaveLength(11);
     for (const action of Object.values(bundled.actions) as { examplePayload?: unknown }[]) {
       expect(action.examplePayload).toBeDefined();
     }

@@ -8,6 +8,7 @@ import {
 } from "@aws-sdk/client-ses";
 import {
   CreateEmailIdentityCommand,
+  CreateTenantCommand,
   type DkimAttributes,
   GetAccountCommand,
   GetConfigurationSetCommand,
@@ -18,14 +19,19 @@ import {
   GetEmailIdentityCommand,
   GetEmailIdentityPoliciesCommand,
   GetEmailTemplateCommand,
+  GetReputationEntityCommand,
   GetSuppressedDestinationCommand,
+  GetTenantCommand,
   ListConfigurationSetsCommand,
   ListContactListsCommand,
   ListContactsCommand,
   ListCustomVerificationEmailTemplatesCommand,
   ListEmailIdentitiesCommand,
   ListEmailTemplatesCommand,
+  ListResourceTenantsCommand,
   ListSuppressedDestinationsCommand,
+  ListTenantResourcesCommand,
+  ListTenantsCommand,
   PutEmailIdentityDkimSigningAttributesCommand,
   SESv2Client,
   SendBulkEmailCommand,
@@ -33,6 +39,7 @@ import {
   SendEmailCommand,
   TestRenderEmailTemplateCommand,
 } from "@aws-sdk/client-sesv2";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import { ACTION_PARAMS } from "./helpers/actionParams";
 import { accessKey, dataOf, harness } from "./helpers/component";
@@ -40,6 +47,7 @@ import { shapeOf } from "./helpers/shapeOf";
 
 const ses = mockClient(SESv2Client);
 const sesV1 = mockClient(SESClient);
+const sts = mockClient(STSClient);
 const when = new Date("2026-11-20T08:31:12Z");
 beforeAll(() => {
   sesV1.onAnyCommand().resolves({});
@@ -220,6 +228,48 @@ beforeAll(() => {
         LastUpdatedTimestamp: when,
       },
     ],
+  });
+  const tenant = {
+    TenantName: "acme-corp",
+    TenantId: "tn-1",
+    TenantArn: "arn:aws:ses:us-east-1:111122223333:tenant/acme-corp/tn-1",
+    CreatedTimestamp: when,
+    SendingStatus: "ENABLED" as const,
+    Tags: [{ Key: "customer", Value: "acme" }], // a free-form map: same key as the example
+    SuppressionAttributes: {
+      SuppressionScope: "TENANT" as const,
+      SuppressedReasons: ["BOUNCE" as const],
+    },
+  };
+  ses.on(GetTenantCommand).resolves({ Tenant: tenant });
+  ses.on(CreateTenantCommand).resolves(tenant);
+  ses.on(ListTenantsCommand).resolves({ Tenants: [tenant] });
+  ses.on(ListTenantResourcesCommand).resolves({
+    TenantResources: [
+      {
+        ResourceType: "EMAIL_IDENTITY",
+        ResourceArn: "arn:aws:ses:us-east-1:111122223333:identity/x",
+      },
+    ],
+  });
+  ses.on(ListResourceTenantsCommand).resolves({
+    ResourceTenants: [
+      { TenantName: "acme-corp", TenantId: "tn-1", ResourceArn: "r", AssociatedTimestamp: when },
+    ],
+  });
+  const record = { Status: "ENABLED" as const, Cause: "c", LastUpdatedTimestamp: when };
+  ses.on(GetReputationEntityCommand).resolves({
+    ReputationEntity: {
+      ReputationManagementPolicy: "arn:aws:ses:us-east-1:aws:reputation-policy/standard",
+      ReputationImpact: "LOW",
+      SendingStatusAggregate: "ENABLED",
+      CustomerManagedStatus: record,
+      AwsSesManagedStatus: record,
+    },
+  });
+  sts.on(GetCallerIdentityCommand).resolves({
+    Account: "111122223333",
+    Arn: "arn:aws:iam::111122223333:user/ci",
   });
   ses.on(GetConfigurationSetEventDestinationsCommand).resolves({
     EventDestinations: [

@@ -74,6 +74,18 @@ import { getTemplate } from "./templates/getTemplate";
 import { listTemplates } from "./templates/listTemplates";
 import { testRenderTemplate } from "./templates/testRenderTemplate";
 import { updateTemplate } from "./templates/updateTemplate";
+import { createTenant } from "./tenants/createTenant";
+import { deleteTenant } from "./tenants/deleteTenant";
+import { getTenantAction } from "./tenants/getTenant";
+import { listResourceTenants, listTenantResources } from "./tenants/listTenantResources";
+import { listTenants } from "./tenants/listTenants";
+import { onboardTenant } from "./tenants/onboardTenant";
+import {
+  setTenantReputationPolicy,
+  setTenantSendingStatus,
+  setTenantSuppression,
+} from "./tenants/tenantReputation";
+import { associateTenantResource, removeTenantResource } from "./tenants/tenantResourceAssociation";
 import { createCustomVerificationEmailTemplate } from "./verification/createCustomVerificationEmailTemplate";
 import { deleteCustomVerificationEmailTemplate } from "./verification/deleteCustomVerificationEmailTemplate";
 import { getCustomVerificationEmailTemplate } from "./verification/getCustomVerificationEmailTemplate";
@@ -173,6 +185,19 @@ export const actions = {
   putConfigurationSetSuppression,
   updateEventDestination,
   putAccountSuppression,
+  // Tenants (one per customer: reputation and pauses isolated)
+  onboardTenant,
+  createTenant,
+  getTenant: getTenantAction,
+  listTenants,
+  deleteTenant,
+  associateTenantResource,
+  removeTenantResource,
+  listTenantResources,
+  listResourceTenants,
+  setTenantSuppression,
+  setTenantReputationPolicy,
+  setTenantSendingStatus,
   // Any other SES operation, by name
   callSesOperation,
 };

@@ -4,6 +4,7 @@ import type { SESClient } from "@aws-sdk/client-ses";
 import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import type { SNSClient } from "@aws-sdk/client-sns";
 import type { SQSClient } from "@aws-sdk/client-sqs";
+import type { STSClient } from "@aws-sdk/client-sts";
 import type { Connection } from "@prismatic-io/spectral";
 import { clientCache } from "./clientCache";
 import { credentialsFor } from "./credentials";
@@ -104,4 +105,10 @@ export async function createSnsClient(settings: ClientSettings): Promise<SNSClie
 export async function createSqsClient(settings: ClientSettings): Promise<SQSClient> {
   const { SQSClient } = await import("@aws-sdk/client-sqs");
   return createClientOf(SQSClient, settings, "sqs", { useQueueUrlAsEndpoint: false });
+}
+
+/** STS, for the caller's own account ID (GetCallerIdentity needs no permission). */
+export async function createStsClient(settings: ClientSettings): Promise<STSClient> {
+  const { STSClient } = await import("@aws-sdk/client-sts");
+  return createClientOf(STSClient, settings, "sts");
 }

@@ -58,6 +58,10 @@ const mailFrom = () =>
 const throttled = () =>
   "AWS is throttling requests: slow down (fewer concurrent steps, or a delay between sends) and retry.";
 
+// A send under a tenant that does not exist, or with a resource not associated with it.
+const tenantAdvice = () =>
+  "SES refused the tenant: it must exist in this region, and the sender identity, the configuration set and the template must each be associated with it. Run Onboard Tenant for this tenant (it creates what is missing and is safe to repeat), or check Tenant Name (with Tenant From Customer: the customer's external ID; see the tenants guide).";
+
 const ADVICE: Record<string, (error: SdkError) => string> = {
   AccessDenied: accessDenied,
   AccessDeniedException: accessDenied,
@@ -151,7 +155,12 @@ function tidied(error: Error): Error {
 export function adviseOnError(error: unknown): unknown {
   if (isSpectralError(error) || error instanceof AwsServiceError) return error;
   if (isSdkError(error)) {
-    const advise = ADVICE[error.name] ?? ADVICE_BY_STATUS[error.$metadata?.httpStatusCode ?? 0];
+    const aboutTenant =
+      /tenant/i.test(error.message) &&
+      ["NotFoundException", "BadRequestException", "NotFound"].includes(error.name);
+    const advise = aboutTenant
+      ? tenantAdvice
+      : (ADVICE[error.name] ?? ADVICE_BY_STATUS[error.$metadata?.httpStatusCode ?? 0]);
     if (advise) return new AwsServiceError(advise(error), error);
     if ((error.$metadata?.httpStatusCode ?? 0) >= 500 || error.$fault === "server") {
       return new AwsServiceError("AWS had an internal error: retry the step later.", error);

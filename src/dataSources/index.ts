@@ -8,6 +8,7 @@ import { selectQueue } from "./selectQueue";
 import { selectReceiptFilter } from "./selectReceiptFilter";
 import { selectReceiptRuleSet } from "./selectReceiptRuleSet";
 import { selectTemplate } from "./selectTemplate";
+import { selectTenant } from "./selectTenant";
 
 export const dataSources = {
   selectIdentity,
@@ -20,4 +21,5 @@ export const dataSources = {
   selectQueue,
   selectDedicatedIpPool,
   selectReceiptFilter,
+  selectTenant,
 };
