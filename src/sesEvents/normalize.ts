@@ -31,6 +31,7 @@ const list = (value: unknown): Json[] => (Array.isArray(value) ? value.map(obj) 
 
 function normalizeMail(mail: Json) {
   const common = obj(mail.commonHeaders);
+  const tags = obj(mail.tags);
   return {
     messageId: str(mail.messageId),
     timestamp: str(mail.timestamp),
@@ -45,9 +46,9 @@ function normalizeMail(mail: Json) {
       name: str(header.name) ?? "",
       value: str(header.value) ?? "",
     })),
-    tags: Object.fromEntries(
-      Object.entries(obj(mail.tags)).map(([key, value]) => [key, strings(value)]),
-    ),
+    tags: Object.fromEntries(Object.entries(tags).map(([key, value]) => [key, strings(value)])),
+    /** The SES tenant the mail was sent under: SES's own tag ses:tenant-name, when it sets one. */
+    tenant: strings(tags["ses:tenant-name"])[0] ?? null,
   };
 }
 

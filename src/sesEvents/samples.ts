@@ -68,7 +68,11 @@ export const bounceTransientEvent = {
   },
   mail: mail("0100019a7f3c2d1e-1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f-000000", {
     destination: ["bob@example.net"],
-    tags: { "ses:configuration-set": ["transactional"], campaign: ["invoice-2026-11"] },
+    tags: {
+      "ses:configuration-set": ["transactional"],
+      "ses:tenant-name": ["acme-corp"],
+      campaign: ["invoice-2026-11"],
+    },
   }),
 };
 

@@ -60,3 +60,16 @@ describe("SES events as EventBridge delivers them", () => {
     });
   });
 });
+
+describe("the tenant of an SES event", () => {
+  it("is SES's own ses:tenant-name tag, or null when SES set none", () => {
+    const sample = SAMPLE_PER_EVENT_TYPE.Bounce as { mail: Record<string, unknown> };
+    const tagged = {
+      ...sample,
+      mail: { ...sample.mail, tags: { "ses:tenant-name": ["acme-corp"] } },
+    };
+    expect(normalizeSesMessage(JSON.stringify(tagged))?.mail.tenant).toBe("acme-corp");
+    const untagged = { ...sample, mail: { ...sample.mail, tags: undefined } };
+    expect(normalizeSesMessage(JSON.stringify(untagged))?.mail.tenant).toBeNull();
+  });
+});
