@@ -143,16 +143,29 @@ export const reputationPolicyInput = input({
   clean: cleanChoice("Reputation Policy", REPUTATION_POLICIES),
 });
 
+export const SENDING_STATUSES = [
+  { label: "Enabled", value: "ENABLED" },
+  { label: "Disabled (paused)", value: "DISABLED" },
+  { label: "Reinstated (resumed after SES paused it)", value: "REINSTATED" },
+] as const;
+const cleanSendingStatus = (label: string) =>
+  cleanChoice(label, ["ENABLED", "DISABLED", "REINSTATED"] as const);
+
 export const tenantSendingStatusInput = input({
   label: "Sending Status",
   type: "string",
   required: true,
-  model: [
-    { label: "Enabled", value: "ENABLED" },
-    { label: "Disabled (pause the tenant's sending)", value: "DISABLED" },
-    { label: "Reinstated (resume after SES paused it)", value: "REINSTATED" },
-  ],
+  model: [...SENDING_STATUSES],
   comments: "Pause or resume the tenant's sending yourself (the customer-managed status).",
   example: "DISABLED",
-  clean: cleanChoice("Sending Status", ["ENABLED", "DISABLED", "REINSTATED"] as const),
+  clean: cleanSendingStatus("Sending Status"),
+});
+
+export const sendingStatusFilterInput = input({
+  label: "Sending Status",
+  type: "string",
+  required: false,
+  model: [{ label: "Any", value: "" }, ...SENDING_STATUSES],
+  comments: "Only tenants with this sending status (Disabled: the paused ones).",
+  clean: cleanOptional(cleanSendingStatus("Sending Status")),
 });

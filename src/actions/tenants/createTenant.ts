@@ -8,7 +8,7 @@ import {
   tenantTagsInput,
 } from "../../inputs/tenants";
 import { outputSchemaFrom } from "../outputSchema";
-import { exampleTenant, tenantOutput } from "./tenantOutput";
+import { exampleTenant, tenantOutput, tenantSuppression } from "./tenantOutput";
 
 const examplePayload = { data: exampleTenant };
 
@@ -30,19 +30,12 @@ export const createTenant = action({
   performSafety: "notAllowed",
   perform: async (_context, params) => {
     const { CreateTenantCommand } = await import("@aws-sdk/client-sesv2");
-    const suppression =
-      params.suppressionScope || params.suppressedReasons.length
-        ? {
-            SuppressionScope: params.suppressionScope,
-            SuppressedReasons: params.suppressedReasons,
-          }
-        : undefined;
     const client = await createSesV2Client(clientSettings(params));
     const created = await client.send(
       new CreateTenantCommand({
         TenantName: params.tenantName,
         Tags: params.tags.length ? params.tags : undefined,
-        SuppressionAttributes: suppression,
+        SuppressionAttributes: tenantSuppression(params),
       }),
     );
     return { data: tenantOutput(created) };

@@ -1,7 +1,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
 import { onePageOrAll } from "../../aws/paging";
-import { cleanChoice, cleanOptional } from "../../inputs/clean";
+import { cleanOptional } from "../../inputs/clean";
 import {
   connectionInput,
   endpointInput,
@@ -10,7 +10,9 @@ import {
   pageSizeInput,
   regionInput,
 } from "../../inputs/common";
+import { sendingStatusFilterInput } from "../../inputs/tenants";
 import { outputSchemaFrom } from "../outputSchema";
+import { tenantSummary } from "./tenantOutput";
 
 const examplePayload = {
   data: {
@@ -53,21 +55,7 @@ export const listTenants = action({
         return text;
       }),
     }),
-    sendingStatus: input({
-      label: "Sending Status",
-      type: "string",
-      required: false,
-      model: [
-        { label: "Any", value: "" },
-        { label: "Enabled", value: "ENABLED" },
-        { label: "Disabled (paused)", value: "DISABLED" },
-        { label: "Reinstated", value: "REINSTATED" },
-      ],
-      comments: "Only tenants with this sending status.",
-      clean: cleanOptional((text) =>
-        cleanChoice("Sending Status", ["ENABLED", "DISABLED", "REINSTATED"] as const)(text),
-      ),
-    }),
+    sendingStatus: sendingStatusFilterInput,
     fetchAll: fetchAllInput,
     pageSize: pageSizeInput(1000, 100),
     nextToken: nextTokenInput,
@@ -98,13 +86,7 @@ export const listTenants = action({
     });
     return {
       data: {
-        tenants: items.map((tenant) => ({
-          tenantName: tenant.TenantName ?? "",
-          tenantId: tenant.TenantId ?? null,
-          tenantArn: tenant.TenantArn ?? null,
-          createdAt: tenant.CreatedTimestamp?.toISOString() ?? null,
-          sendingStatus: (tenant.SendingStatus ?? null) as string | null,
-        })),
+        tenants: items.map(tenantSummary),
         nextToken,
       },
     };

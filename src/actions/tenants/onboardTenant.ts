@@ -18,7 +18,7 @@ import {
 import { checkSesName } from "../../values/sesName";
 import { outputSchemaFrom } from "../outputSchema";
 import { sendingTenant } from "../sending/sendingTenant";
-import { getTenant } from "./tenantOutput";
+import { getTenant, tenantSuppression } from "./tenantOutput";
 
 const examplePayload = {
   data: {
@@ -122,19 +122,12 @@ export const onboardTenant = action({
       throw error;
     });
     if (!found) {
-      const suppression =
-        params.suppressionScope || params.suppressedReasons.length
-          ? {
-              SuppressionScope: params.suppressionScope,
-              SuppressedReasons: params.suppressedReasons,
-            }
-          : undefined;
       try {
         await client.send(
           new CreateTenantCommand({
             TenantName: tenantName,
             Tags: params.tags.length ? params.tags : undefined,
-            SuppressionAttributes: suppression,
+            SuppressionAttributes: tenantSuppression(params),
           }),
         );
         created = true;

@@ -1,14 +1,31 @@
-import type { SESv2Client, Tenant } from "@aws-sdk/client-sesv2";
+import type { SESv2Client, Tenant, TenantInfo } from "@aws-sdk/client-sesv2";
 import { type ArnParts, partsOfTenantArn } from "../../values/sesArn";
 
-/** A tenant as the tenant actions return it. */
-export function tenantOutput(tenant: Tenant | undefined) {
+/** A tenant's name, IDs, creation time and sending status (what List Tenants returns). */
+export function tenantSummary(tenant: TenantInfo | undefined) {
   return {
     tenantName: tenant?.TenantName ?? "",
     tenantId: tenant?.TenantId ?? null,
     tenantArn: tenant?.TenantArn ?? null,
     createdAt: tenant?.CreatedTimestamp?.toISOString() ?? null,
     sendingStatus: (tenant?.SendingStatus ?? null) as string | null,
+  };
+}
+
+/** The SuppressionAttributes of a new tenant, or none when neither input is set. */
+export function tenantSuppression(params: {
+  suppressionScope?: "ACCOUNT" | "TENANT";
+  suppressedReasons: ("BOUNCE" | "COMPLAINT")[];
+}) {
+  return params.suppressionScope || params.suppressedReasons.length
+    ? { SuppressionScope: params.suppressionScope, SuppressedReasons: params.suppressedReasons }
+    : undefined;
+}
+
+/** A tenant as the tenant actions return it. */
+export function tenantOutput(tenant: Tenant | undefined) {
+  return {
+    ...tenantSummary(tenant),
     tags: Object.fromEntries((tenant?.Tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""])),
     suppression: tenant?.SuppressionAttributes
       ? {
