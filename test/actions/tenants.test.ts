@@ -1,6 +1,7 @@
 import {
   CreateTenantCommand,
   CreateTenantResourceAssociationCommand,
+  DeleteTenantCommand,
   DeleteTenantResourceAssociationCommand,
   GetReputationEntityCommand,
   GetTenantCommand,
@@ -288,6 +289,38 @@ describe("SES tenants", () => {
     expect(inputsOf(ses, ListResourceTenantsCommand)[0]).toMatchObject({
       ResourceArn: "arn:aws:ses:us-east-1:111122223333:identity/example.com",
     });
+  });
+
+  it("creates, lists the resources of, and deletes a tenant with exactly the inputs given", async () => {
+    ses.on(CreateTenantCommand).resolves(tenant("acme-corp"));
+    ses.on(ListTenantResourcesCommand).resolves({ TenantResources: [] });
+    await harness.action("createTenant", {
+      ...base,
+      tenantName: "acme-corp",
+      tags: [{ key: "plan", value: "pro" }],
+      suppressionScope: "ACCOUNT",
+      suppressedReasons: [],
+    });
+    await harness.action("createTenant", {
+      ...base,
+      tenantName: "bare",
+      tags: [],
+      suppressedReasons: [],
+    });
+    await harness.action("listTenantResources", { ...base, tenantName: "acme-corp" });
+    await harness.action("deleteTenant", { ...base, tenantName: "acme-corp" });
+    expect(inputsOf(ses, CreateTenantCommand)).toEqual([
+      {
+        TenantName: "acme-corp",
+        Tags: [{ Key: "plan", Value: "pro" }],
+        SuppressionAttributes: { SuppressionScope: "ACCOUNT", SuppressedReasons: [] },
+      },
+      { TenantName: "bare" },
+    ]);
+    expect(inputsOf(ses, ListTenantResourcesCommand)).toEqual([
+      { TenantName: "acme-corp", PageSize: 100 },
+    ]);
+    expect(inputsOf(ses, DeleteTenantCommand)).toEqual([{ TenantName: "acme-corp" }]);
   });
 
   it("refuses bad names and a missing tenant before any call", async () => {
