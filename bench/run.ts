@@ -366,7 +366,7 @@ async function main() {
       "## Against the targets",
       ...verdicts,
       "",
-      "Reading section 1: the cold memory figures include about 19 MB of code loaded on the first call (the S3 client chunk and the parser; see the 1 KB row), which is 0.6× of a 30 MB message, so the 30 MB target is met by a small margin (runs of this session measured 2.45× to 2.47× medians, with single rounds from 2.27× to 2.51×). The warm figures are what a message costs once the code is loaded: the plaintext (decrypted in place) plus the decoded attachment, about 1.75× the message. At 1 KB the time ratio compares fractions of a millisecond (about 0.22 against 0.08 ms): the fixed cost of reading a stream, checking the envelope and reading the headers twice (the byte-exact reader, then postal-mime for the text).",
+      "Reading section 1: the cold memory figures include about 19 MB of code loaded on the first call (the S3 client chunk and the parser; see the 1 KB row), which is 0.6× of a 30 MB message, so the 30 MB target is met by a small margin (medians of 2.45× to 2.48× over the runs of 2026-12-04/05, single rounds from 2.27× to 2.51×). The warm figures are what a message costs once the code is loaded: the plaintext (decrypted in place) plus the decoded attachment, about 1.75× the message. At 1 KB the time ratio compares fractions of a millisecond (about 0.22 against 0.08 ms): the fixed cost of reading a stream, checking the envelope and reading the headers twice (the byte-exact reader, then postal-mime for the text).",
       "",
       ...sections.flatMap((section) => [section, ""]),
     ].join("\n");
