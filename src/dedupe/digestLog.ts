@@ -147,9 +147,9 @@ export class DigestLog {
   }
 
   /**
-   * Keeps the log within its limits: records older than `oldestMs` are swept out (at most every
-   * sixteenth of `maxAgeMs`, so some may stay a little longer), and beyond `maxEntries` the oldest
-   * go, down to 95% of it.
+   * Keeps the log within its limits at `now`: records older than `maxAgeMs` are swept out (at
+   * most every sixteenth of it, so some may stay a little longer), and beyond `maxEntries` the
+   * oldest go, down to 95% of it.
    */
   prune(now: number, limits: { maxAgeMs: number; maxEntries: number }): void {
     const units = Math.floor(now / this.format.unitMs);
@@ -236,9 +236,9 @@ export class DigestLog {
 
   /**
    * Drops, from every bucket's front, records older than `oldest` units, then up to `ties`
-   * records of exactly `oldest`; returns how many ties it dropped.
+   * records of exactly `oldest`.
    */
-  private dropOlderThan(oldest: number, ties: number): number {
+  private dropOlderThan(oldest: number, ties: number): void {
     let tiesLeft = ties;
     let count = 0;
     const buckets = this.stored.buckets;
@@ -258,7 +258,6 @@ export class DigestLog {
       count += rest.length / this.recordChars;
     }
     this.stored.count = count;
-    return ties - tiesLeft;
   }
 
   /** Drops the `excess` oldest records (one pass to find the cut-off time, one to cut). */
@@ -283,19 +282,17 @@ export class DigestLog {
    */
   private rebase(units: number): void {
     const newBase = units - Math.floor(this.maxTime / 2);
-    const oldBase = this.stored.base;
     this.dropOlderThan(newBase, 0);
     const buckets = this.stored.buckets;
     const timeAt = this.recordChars - this.format.timeChars;
     for (let index = 0; index < buckets.length; index++) {
       const bucket = this.bucket(index);
       let rebased = "";
+      // Times are read against the old base (set below, once every record is rewritten).
       for (let at = 0; at < bucket.length; at += this.recordChars) {
-        const time =
-          oldBase + Number.parseInt(bucket.slice(at + timeAt, at + this.recordChars), 36);
         rebased +=
           bucket.slice(at, at + timeAt) +
-          (time - newBase).toString(36).padStart(this.format.timeChars, "0");
+          (this.unitsAt(bucket, at) - newBase).toString(36).padStart(this.format.timeChars, "0");
       }
       buckets[index] = rebased;
     }

@@ -9,6 +9,7 @@ import {
   cleanString,
   cleanStringList,
 } from "./clean";
+import { connectionInput, regionInput } from "./common";
 
 export const tenantNameInput = input({
   label: "Tenant Name",
@@ -21,6 +22,13 @@ export const tenantNameInput = input({
 });
 
 export const newTenantNameInput = { ...tenantNameInput, dataSource: undefined };
+
+/** The inputs of every action on one existing tenant (before its own, and the endpoint). */
+export const oneTenantInputs = {
+  connection: connectionInput,
+  region: regionInput,
+  tenantName: tenantNameInput,
+};
 
 /** On a send: the tenant the message is sent under, if any. */
 export const sendingTenantInputs = {

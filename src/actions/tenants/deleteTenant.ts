@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
-import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
-import { tenantNameInput } from "../../inputs/tenants";
+import { endpointInput } from "../../inputs/common";
+import { oneTenantInputs } from "../../inputs/tenants";
 import { outputSchemaFrom } from "../outputSchema";
 
 const examplePayload = { data: { tenantName: "acme-corp", deleted: true } };
@@ -13,9 +13,7 @@ export const deleteTenant = action({
       "Delete an SES tenant and its resource associations (the identities, configuration sets and templates themselves stay). Sends naming it fail afterwards.",
   },
   inputs: {
-    connection: connectionInput,
-    region: regionInput,
-    tenantName: tenantNameInput,
+    ...oneTenantInputs,
     endpoint: endpointInput,
   },
   performSafety: "notAllowed",

@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
-import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
-import { tenantNameInput } from "../../inputs/tenants";
+import { endpointInput } from "../../inputs/common";
+import { oneTenantInputs } from "../../inputs/tenants";
 import { outputSchemaFrom } from "../outputSchema";
 import { exampleTenant, getTenant, tenantOutput } from "./tenantOutput";
 
@@ -44,9 +44,7 @@ export const getTenantAction = action({
       "Get an SES tenant and its reputation: its sending status (which SES pauses when the tenant's reputation breaches its policy), the reputation policy and impact, and the statuses you and SES set.",
   },
   inputs: {
-    connection: connectionInput,
-    region: regionInput,
-    tenantName: tenantNameInput,
+    ...oneTenantInputs,
     endpoint: endpointInput,
   },
   performSafety: "safe",

@@ -2,7 +2,7 @@ import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client, createStsClient } from "../../aws/clients";
 import { collectPages } from "../../aws/paging";
 import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
-import { resourceNameInput, resourceTypeInput, tenantNameInput } from "../../inputs/tenants";
+import { oneTenantInputs, resourceNameInput, resourceTypeInput } from "../../inputs/tenants";
 import { resourceArn } from "../../values/sesArn";
 import { outputSchemaFrom } from "../outputSchema";
 
@@ -29,9 +29,7 @@ export const listTenantResources = action({
       "List the identities, configuration sets and templates associated with an SES tenant.",
   },
   inputs: {
-    connection: connectionInput,
-    region: regionInput,
-    tenantName: tenantNameInput,
+    ...oneTenantInputs,
     endpoint: endpointInput,
   },
   performSafety: "safe",

@@ -12,25 +12,10 @@ import {
 } from "../../inputs/common";
 import { sendingStatusFilterInput } from "../../inputs/tenants";
 import { outputSchemaFrom } from "../outputSchema";
-import { tenantSummary } from "./tenantOutput";
+import { exampleTenant, tenantSummary } from "./tenantOutput";
 
-const examplePayload = {
-  data: {
-    tenants: [
-      {
-        tenantName: "acme-corp",
-        tenantId: "tn-2a8c678ec0000fdaf76cc1f127b40" as string | null,
-        tenantArn:
-          "arn:aws:ses:us-east-1:111122223333:tenant/acme-corp/tn-2a8c678ec0000fdaf76cc1f127b40" as
-            | string
-            | null,
-        createdAt: "2026-11-23T17:41:05.000Z" as string | null,
-        sendingStatus: "ENABLED" as string | null,
-      },
-    ],
-    nextToken: null as string | null,
-  },
-};
+const { tags: _tags, suppression: _suppression, ...exampleSummary } = exampleTenant;
+const examplePayload = { data: { tenants: [exampleSummary], nextToken: null as string | null } };
 
 export const listTenants = action({
   display: {

@@ -9,16 +9,11 @@ import {
   tenantSuppressedReasonsInput,
   tenantTagsInput,
 } from "../../inputs/tenants";
-import {
-  REPUTATION_POLICIES,
-  type ReputationPolicy,
-  reputationPolicyArn,
-  resourceArn,
-} from "../../values/sesArn";
+import { REPUTATION_POLICIES, type ReputationPolicy, resourceArn } from "../../values/sesArn";
 import { checkSesName } from "../../values/sesName";
 import { outputSchemaFrom } from "../outputSchema";
 import { sendingTenant } from "../sending/sendingTenant";
-import { getTenant, tenantSuppression } from "./tenantOutput";
+import { getTenant, setReputationPolicy, tenantSuppression } from "./tenantOutput";
 
 const examplePayload = {
   data: {
@@ -106,7 +101,6 @@ export const onboardTenant = action({
     const {
       CreateTenantCommand,
       CreateTenantResourceAssociationCommand,
-      UpdateReputationEntityPolicyCommand,
       paginateListTenantResources,
     } = await import("@aws-sdk/client-sesv2");
     const tenantName = sendingTenant(context, params);
@@ -170,17 +164,9 @@ export const onboardTenant = action({
         alreadyAssociated.push(arn);
       }
     }
-    let policyArn: string | null = null;
-    if (params.reputationPolicy) {
-      policyArn = reputationPolicyArn(parts, params.reputationPolicy);
-      await client.send(
-        new UpdateReputationEntityPolicyCommand({
-          ReputationEntityType: "RESOURCE",
-          ReputationEntityReference: tenant?.TenantArn,
-          ReputationEntityPolicy: policyArn,
-        }),
-      );
-    }
+    const policyArn = params.reputationPolicy
+      ? await setReputationPolicy(client, found, params.reputationPolicy)
+      : null;
     context.logger.info(
       `Onboard Tenant ${tenantName}: ${created ? "created; " : ""}${associated.length} resource(s) associated, ${alreadyAssociated.length} already were${policyArn ? `; reputation policy ${params.reputationPolicy}` : ""}.`,
     );

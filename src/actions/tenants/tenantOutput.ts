@@ -1,5 +1,5 @@
 import type { SESv2Client, Tenant, TenantInfo } from "@aws-sdk/client-sesv2";
-import { type ArnParts, partsOfTenantArn } from "../../values/sesArn";
+import { partsOfTenantArn, type ReputationPolicy, reputationPolicyArn } from "../../values/sesArn";
 
 /** A tenant's name, IDs, creation time and sending status (what List Tenants returns). */
 export function tenantSummary(tenant: TenantInfo | undefined) {
@@ -56,5 +56,23 @@ export const exampleTenant = {
 export async function getTenant(client: SESv2Client, tenantName: string) {
   const { GetTenantCommand } = await import("@aws-sdk/client-sesv2");
   const { Tenant } = await client.send(new GetTenantCommand({ TenantName: tenantName }));
-  return { tenant: Tenant, parts: partsOfTenantArn(Tenant?.TenantArn) as ArnParts };
+  return { tenant: Tenant, parts: partsOfTenantArn(Tenant?.TenantArn) };
+}
+
+/** Sets one of SES's managed reputation policies on the tenant; resolves with the policy's ARN. */
+export async function setReputationPolicy(
+  client: SESv2Client,
+  { tenant, parts }: Awaited<ReturnType<typeof getTenant>>,
+  policy: ReputationPolicy,
+): Promise<string> {
+  const { UpdateReputationEntityPolicyCommand } = await import("@aws-sdk/client-sesv2");
+  const policyArn = reputationPolicyArn(parts, policy);
+  await client.send(
+    new UpdateReputationEntityPolicyCommand({
+      ReputationEntityType: "RESOURCE",
+      ReputationEntityReference: tenant?.TenantArn,
+      ReputationEntityPolicy: policyArn,
+    }),
+  );
+  return policyArn;
 }

@@ -1,22 +1,15 @@
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
-import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
+import { endpointInput } from "../../inputs/common";
 import {
+  oneTenantInputs,
   reputationPolicyInput,
   suppressionScopeInput,
-  tenantNameInput,
   tenantSendingStatusInput,
   tenantSuppressedReasonsInput,
 } from "../../inputs/tenants";
-import { reputationPolicyArn } from "../../values/sesArn";
 import { outputSchemaFrom } from "../outputSchema";
-import { getTenant } from "./tenantOutput";
-
-const tenantInputs = {
-  connection: connectionInput,
-  region: regionInput,
-  tenantName: tenantNameInput,
-};
+import { getTenant, setReputationPolicy } from "./tenantOutput";
 
 const policyExample = {
   data: {
@@ -31,19 +24,14 @@ export const setTenantReputationPolicy = action({
     description:
       "Choose what SES does when an SES tenant's reputation degrades: pause it on high-severity issues (standard), on any issue (strict), or never (none).",
   },
-  inputs: { ...tenantInputs, policy: reputationPolicyInput, endpoint: endpointInput },
+  inputs: { ...oneTenantInputs, policy: reputationPolicyInput, endpoint: endpointInput },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
-    const { UpdateReputationEntityPolicyCommand } = await import("@aws-sdk/client-sesv2");
     const client = await createSesV2Client(clientSettings(params));
-    const { tenant, parts } = await getTenant(client, params.tenantName);
-    const policyArn = reputationPolicyArn(parts, params.policy);
-    await client.send(
-      new UpdateReputationEntityPolicyCommand({
-        ReputationEntityType: "RESOURCE",
-        ReputationEntityReference: tenant?.TenantArn,
-        ReputationEntityPolicy: policyArn,
-      }),
+    const policyArn = await setReputationPolicy(
+      client,
+      await getTenant(client, params.tenantName),
+      params.policy,
     );
     return { data: { tenantName: params.tenantName, policyArn } };
   },
@@ -59,7 +47,7 @@ export const setTenantSendingStatus = action({
     description:
       "Pause (Disabled) or resume (Enabled, or Reinstated after SES paused it) an SES tenant's sending yourself, for example when a customer stops paying or after you fixed its list.",
   },
-  inputs: { ...tenantInputs, sendingStatus: tenantSendingStatusInput, endpoint: endpointInput },
+  inputs: { ...oneTenantInputs, sendingStatus: tenantSendingStatusInput, endpoint: endpointInput },
   performSafety: "notAllowed",
   perform: async (_context, params) => {
     const { UpdateReputationEntityCustomerManagedStatusCommand } = await import(
@@ -97,7 +85,7 @@ export const setTenantSuppression = action({
       "Choose an SES tenant's suppression list (its own, or the account's) and what adds recipients to it.",
   },
   inputs: {
-    ...tenantInputs,
+    ...oneTenantInputs,
     suppressionScope: suppressionScopeInput,
     suppressedReasons: tenantSuppressedReasonsInput,
     endpoint: endpointInput,

@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { clientSettings, createSesV2Client } from "../../aws/clients";
-import { connectionInput, endpointInput, regionInput } from "../../inputs/common";
-import { resourceNameInput, resourceTypeInput, tenantNameInput } from "../../inputs/tenants";
+import { endpointInput } from "../../inputs/common";
+import { oneTenantInputs, resourceNameInput, resourceTypeInput } from "../../inputs/tenants";
 import { resourceArn } from "../../values/sesArn";
 import { outputSchemaFrom } from "../outputSchema";
 import { getTenant } from "./tenantOutput";
@@ -29,9 +29,7 @@ function tenantResourceAction(associate: boolean) {
             "Remove an email identity, configuration set or template from an SES tenant; sends under the tenant can no longer use it.",
         },
     inputs: {
-      connection: connectionInput,
-      region: regionInput,
-      tenantName: tenantNameInput,
+      ...oneTenantInputs,
       resourceType: resourceTypeInput,
       resourceName: resourceNameInput,
       endpoint: endpointInput,
